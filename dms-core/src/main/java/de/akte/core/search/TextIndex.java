@@ -1,0 +1,26 @@
+package de.akte.core.search;
+
+/** The full-text index of documents: German analysis, snippets, facets, department filtering. */
+public interface TextIndex extends AutoCloseable {
+
+    /** Adds or replaces the entry of one document (keyed by {@link IndexedDocument#documentId()}). */
+    void index(IndexedDocument document);
+
+    /** Removes the entry of one document; unknown ids are ignored. */
+    void delete(long documentId);
+
+    /** Removes every entry (before a rebuild). */
+    void deleteAll();
+
+    /** Makes every change so far durable and visible to searches. */
+    void commit();
+
+    /** Runs a query; only documents of {@link SearchQuery#visibleDepartments()} are counted or returned. */
+    SearchResult search(SearchQuery query);
+
+    /** Number of documents in the index (as of the last commit). */
+    long count();
+
+    @Override
+    void close();
+}
