@@ -1,0 +1,209 @@
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Against a running Akte: ingests N born-digital PDFs through the API, waits until they are
+ * searchable, then runs M searches. Prints documents/s (accepted, and until searchable) and
+ * search p50/p99 in milliseconds.
+ *
+ * java bench/IngestSearchBench.java [--url http://127.0.0.1:8080] [--user admin] [--password …]
+ *      [--docs 1000] [--searches 500] [--threads 8] [--department BENCH]
+ * The password may also come from AKTE_PASSWORD.
+ */
+public class IngestSearchBench {
+
+    private static final String[] WORDS = {"Baugenehmigung", "Bauantrag", "Lageplan", "Widerspruch", "Bescheid",
+            "Gewerbeanmeldung", "Sondernutzung", "Straße", "Grundstück", "Flurstück", "Gemarkung", "Abwasser",
+            "Gebühren", "Ordnungswidrigkeit", "Anhörung", "Stellungnahme", "Nachforderung", "Baulast",
+            "Denkmalschutz", "Brandschutz", "Stellplatz", "Zufahrt", "Nachbar", "Einwendung", "Frist",
+            "Zustellung", "Vollmacht", "Antragsteller", "Bevollmächtigter", "Verwaltungsgebühr"};
+
+    public static void main(String[] args) throws Exception {
+        String url = arg(args, "--url", "http://127.0.0.1:8080");
+        String user = arg(args, "--user", "admin");
+        String password = arg(args, "--password", System.getenv("AKTE_PASSWORD"));
+        int docs = Integer.parseInt(arg(args, "--docs", "1000"));
+        int searches = Integer.parseInt(arg(args, "--searches", "500"));
+        int threads = Integer.parseInt(arg(args, "--threads", "8"));
+        String department = arg(args, "--department", "bench");
+        if (password == null) {
+            System.err.println("give --password or set AKTE_PASSWORD");
+            System.exit(2);
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        send(http, HttpRequest.newBuilder(URI.create(url + "/api/departments")).header("Authorization", basic)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + department + "\",\"name\":\"Benchmark\"}")));
+        String tokenJson = send(http, HttpRequest.newBuilder(URI.create(url + "/api/auth/token"))
+                .header("Authorization", basic).POST(HttpRequest.BodyPublishers.noBody())).body();
+        Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(tokenJson);
+        if (!m.find()) {
+            throw new IllegalStateException("no token: " + tokenJson);
+        }
+        String auth = "Bearer " + m.group(1);
+        String marker = "bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        long before = total(http, url, auth, marker);
+
+        System.out.printf("ingesting %d PDFs with %d threads (marker %s)%n", docs, threads, marker);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < docs; i++) {
+            int n = i;
+            results.add(pool.submit(() -> upload(http, url, auth, department, n, marker)));
+        }
+        int failed = 0;
+        for (Future<Integer> f : results) {
+            if (f.get() != 201) {
+                failed++;
+            }
+        }
+        double acceptSeconds = (System.nanoTime() - start) / 1e9;
+        long searchable;
+        do {
+            Thread.sleep(200);
+            searchable = total(http, url, auth, marker) - before;
+        } while (searchable < docs - failed && (System.nanoTime() - start) / 1e9 < 3600);
+        double searchableSeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("accepted:   %d documents in %.1f s = %.1f documents/s (%d failed)%n", docs - failed,
+                acceptSeconds, (docs - failed) / acceptSeconds, failed);
+        System.out.printf("searchable: %d documents in %.1f s = %.1f documents/s%n", searchable, searchableSeconds,
+                searchable / searchableSeconds);
+
+        Random random = new Random(42);
+        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> runs = new ArrayList<>();
+        for (int i = 0; i < searches; i++) {
+            String q = WORDS[random.nextInt(WORDS.length)] + (random.nextBoolean() ? " " + WORDS[random.nextInt(WORDS.length)] : "");
+            runs.add(pool.submit(() -> {
+                long t = System.nanoTime();
+                send(http, HttpRequest.newBuilder(URI.create(url + "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                        .header("Authorization", auth).GET());
+                millis.add((System.nanoTime() - t) / 1e6);
+                return null;
+            }));
+        }
+        for (Future<?> f : runs) {
+            f.get();
+        }
+        pool.shutdown();
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        long indexed = total(http, url, auth, "");
+        System.out.printf("search:     %d queries over %d visible documents, p50 %.1f ms, p99 %.1f ms (%d threads)%n",
+                sorted.size(), indexed, percentile(sorted, 50), percentile(sorted, 99), threads);
+    }
+
+    private static int upload(HttpClient http, String url, String auth, String department, int n, String marker)
+            throws Exception {
+        Random random = new Random(n);
+        List<String> lines = new ArrayList<>();
+        lines.add("Vorgang " + marker + " Nummer " + n);
+        for (int l = 0; l < 30; l++) {
+            StringBuilder line = new StringBuilder();
+            for (int w = 0; w < 9; w++) {
+                line.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+            }
+            lines.add(line.toString().strip());
+        }
+        byte[] pdf = pdf(lines);
+        String boundary = "bench-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"department\"\r\n\r\n" + department
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nBench " + n
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench-" + n
+                + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(pdf);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = send(http, HttpRequest.newBuilder(URI.create(url + "/api/documents"))
+                .header("Authorization", auth).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        if (r.statusCode() != 201) {
+            System.err.println("upload " + n + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.statusCode();
+    }
+
+    /** A one-page PDF with a real text layer (Helvetica, WinAnsi), built by hand to keep the bench dependency-free. */
+    static byte[] pdf(List<String> lines) {
+        StringBuilder content = new StringBuilder("BT /F1 11 Tf 50 780 Td 14 TL\n");
+        for (String line : lines) {
+            content.append('(').append(line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")).append(") '\n");
+        }
+        content.append("ET");
+        byte[] stream = content.toString().getBytes(StandardCharsets.ISO_8859_1);
+        List<String> objects = List.of(
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<Integer> offsets = new ArrayList<>();
+        write(out, "%PDF-1.4\n");
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(out.size());
+            write(out, (i + 1) + " 0 obj\n" + objects.get(i) + "\nendobj\n");
+        }
+        offsets.add(out.size());
+        write(out, "5 0 obj\n<< /Length " + stream.length + " >>\nstream\n");
+        out.writeBytes(stream);
+        write(out, "\nendstream\nendobj\n");
+        int xref = out.size();
+        StringBuilder table = new StringBuilder("xref\n0 6\n0000000000 65535 f \n");
+        for (int offset : offsets) {
+            table.append(String.format("%010d 00000 n \n", offset));
+        }
+        write(out, table + "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
+        return out.toByteArray();
+    }
+
+    private static void write(ByteArrayOutputStream out, String s) {
+        out.writeBytes(s.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static long total(HttpClient http, String url, String auth, String q) throws Exception {
+        String body = send(http, HttpRequest.newBuilder(URI.create(url + "/api/search?size=1&q="
+                + URLEncoder.encode(q, StandardCharsets.UTF_8))).header("Authorization", auth).GET()).body();
+        Matcher m = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(body);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

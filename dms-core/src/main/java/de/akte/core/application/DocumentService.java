@@ -1,0 +1,335 @@
+package de.akte.core.application;
+
+import de.akte.core.audit.AuditAction;
+import de.akte.core.audit.AuditTrail;
+import de.akte.core.casefile.CaseFile;
+import de.akte.core.casefile.CaseFileRepository;
+import de.akte.core.casefile.FileReference;
+import de.akte.core.department.Department;
+import de.akte.core.department.DepartmentRepository;
+import de.akte.core.document.ContentDescriptor;
+import de.akte.core.document.Document;
+import de.akte.core.document.DocumentRepository;
+import de.akte.core.document.DocumentVersion;
+import de.akte.core.document.FileName;
+import de.akte.core.indexing.IndexOutbox;
+import de.akte.core.processing.ProcessingTask;
+import de.akte.core.processing.ProcessingTaskRepository;
+import de.akte.core.processing.ProcessingTrigger;
+import de.akte.core.security.Caller;
+import de.akte.core.security.Role;
+import de.akte.core.shared.Clock;
+import de.akte.core.shared.InvalidInputException;
+import de.akte.core.shared.NotFoundException;
+import de.akte.core.shared.UnitOfWork;
+import de.akte.core.storage.BlobId;
+import de.akte.core.storage.BlobStore;
+import de.akte.core.storage.StoredBlob;
+import de.akte.core.text.ContentTypeDetector;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Accepting documents and their versions, reading them back, changing their metadata. The
+ * original bytes are always stored before the database learns of them, so a crash leaves at
+ * worst an unreferenced blob, never a record without its content.
+ */
+public class DocumentService {
+
+    /** Executables are not records; everything else is accepted and processed as far as it goes. */
+    private static final Set<String> REFUSED_TYPES = Set.of(
+            "application/x-msdownload", "application/x-dosexec", "application/x-executable",
+            "application/x-elf", "application/x-sharedlib", "application/x-mach-o-executable");
+
+    private static final int DETECTION_MARK = 1 << 20;
+
+    private final UnitOfWork unitOfWork;
+    private final DocumentRepository documents;
+    private final CaseFileRepository caseFiles;
+    private final DepartmentRepository departments;
+    private final ProcessingTaskRepository tasks;
+    private final IndexOutbox indexOutbox;
+    private final BlobStore blobs;
+    private final ContentTypeDetector detector;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final UploadLimits limits;
+    private final ProcessingTrigger trigger;
+
+    public DocumentService(UnitOfWork unitOfWork, DocumentRepository documents, CaseFileRepository caseFiles,
+                           DepartmentRepository departments, ProcessingTaskRepository tasks, IndexOutbox indexOutbox,
+                           BlobStore blobs, ContentTypeDetector detector, AuditTrail audit, Clock clock,
+                           UploadLimits limits, ProcessingTrigger trigger) {
+        this.unitOfWork = unitOfWork;
+        this.documents = documents;
+        this.caseFiles = caseFiles;
+        this.departments = departments;
+        this.tasks = tasks;
+        this.indexOutbox = indexOutbox;
+        this.blobs = blobs;
+        this.detector = detector;
+        this.audit = audit;
+        this.clock = clock;
+        this.limits = limits;
+        this.trigger = trigger;
+    }
+
+    /** Accepts a new document: checks the request, stores the bytes, then records document and version 1. */
+    public DocumentView upload(Caller caller, NewDocument request, InputStream content) {
+        Access.requireAnyRole(caller, Role.CLERK, Role.SCANNER, Role.RECORDS_OFFICER, Role.ADMIN);
+        FileName fileName = fileName(request.fileName());
+        String title = optionalText(request.title(), "title", 500);
+        String documentType = optionalText(request.documentType(), "documentType", 100);
+        // resolve references before touching storage: a wrong request must leave nothing behind
+        Placement placement = unitOfWork.call(() -> place(caller, request.caseFile(), request.department()));
+
+        Accepted accepted = accept(content, fileName);
+        long id = unitOfWork.call(() -> {
+            Placement p = place(caller, request.caseFile(), request.department());
+            Document document = new Document(title != null ? title : fileName.baseName(), p.department(),
+                    p.caseFile(), null, documentType, clock.now(), caller.username());
+            DocumentVersion version = document.addVersion(accepted.descriptor(), clock.now(), caller.username());
+            documents.add(document);
+            tasks.add(new ProcessingTask(document.id(), version.number(), clock.now()));
+            indexOutbox.enqueue(document.id());
+            audit.record(caller.username(), AuditAction.CREATE, "document", document.id().toString(),
+                    "title=" + document.title() + "; version=1; sha256=" + accepted.descriptor().sha256()
+                            + "; department=" + p.department().code()
+                            + (p.caseFile() != null ? "; caseFile=" + p.caseFile().fileReference() : ""));
+            return document.id();
+        });
+        trigger.workCommitted();
+        return get(caller, id);
+    }
+
+    /** Adds a new version to a document; the earlier versions stay untouched. */
+    public VersionView addVersion(Caller caller, long documentId, String rawFileName, InputStream content) {
+        Access.requireAnyRole(caller, Role.CLERK, Role.SCANNER, Role.RECORDS_OFFICER, Role.ADMIN);
+        FileName fileName = fileName(rawFileName);
+        unitOfWork.run(() -> visibleDocument(caller, documentId));
+        Accepted accepted = accept(content, fileName);
+        VersionView view = unitOfWork.call(() -> {
+            Document document = visibleDocument(caller, documentId);
+            DocumentVersion version = document.addVersion(accepted.descriptor(), clock.now(), caller.username());
+            documents.add(version);
+            tasks.add(new ProcessingTask(document.id(), version.number(), clock.now()));
+            indexOutbox.enqueue(document.id());
+            audit.record(caller.username(), AuditAction.NEW_VERSION, "document", document.id().toString(),
+                    "version=" + version.number() + "; sha256=" + version.sha256());
+            return toView(version);
+        });
+        trigger.workCommitted();
+        return view;
+    }
+
+    public DocumentView get(Caller caller, long documentId) {
+        return unitOfWork.call(() -> toView(visibleDocument(caller, documentId)));
+    }
+
+    public List<VersionView> versions(Caller caller, long documentId) {
+        return unitOfWork.call(() -> visibleDocument(caller, documentId).versions().stream()
+                .map(DocumentService::toView).toList());
+    }
+
+    /** Opens the original bytes of a version for download and records the read in the audit trail. */
+    public StoredContent openContent(Caller caller, long documentId, int versionNumber) {
+        VersionView version = unitOfWork.call(() -> {
+            Document document = visibleDocument(caller, documentId);
+            DocumentVersion v = document.version(versionNumber)
+                    .orElseThrow(() -> new NotFoundException("document " + documentId + " has no version " + versionNumber));
+            audit.record(caller.username(), AuditAction.READ_CONTENT, "document", document.id().toString(),
+                    "version=" + versionNumber);
+            return toView(v);
+        });
+        return new StoredContent(version, version.sha256(), version.size(), version.mediaType(),
+                blobs.open(new BlobId(version.sha256())));
+    }
+
+    /** Opens the archival rendition of a version, once processing has produced one. */
+    public StoredContent openRendition(Caller caller, long documentId, int versionNumber) {
+        String[] renditionHash = new String[1];
+        VersionView version = unitOfWork.call(() -> {
+            Document document = visibleDocument(caller, documentId);
+            DocumentVersion v = document.version(versionNumber)
+                    .orElseThrow(() -> new NotFoundException("document " + documentId + " has no version " + versionNumber));
+            renditionHash[0] = v.renditionSha256()
+                    .orElseThrow(() -> new NotFoundException("version " + versionNumber + " has no archival rendition yet"));
+            audit.record(caller.username(), AuditAction.READ_CONTENT, "document", document.id().toString(),
+                    "version=" + versionNumber + "; rendition");
+            return toView(v);
+        });
+        BlobId rendition = new BlobId(renditionHash[0]);
+        return new StoredContent(version, rendition.sha256(), blobs.size(rendition), "application/pdf",
+                blobs.open(rendition));
+    }
+
+    public DocumentText text(Caller caller, long documentId) {
+        return unitOfWork.call(() -> {
+            Document document = visibleDocument(caller, documentId);
+            DocumentVersion current = document.current();
+            List<DocumentText.PageText> pages = documents.pagesOf(current.id()).stream()
+                    .map(p -> new DocumentText.PageText(p.pageNumber(), p.text())).toList();
+            return new DocumentText(document.id(), current.number(), document.status().name(), pages);
+        });
+    }
+
+    /** Changes title, type, date or case file; audited and re-indexed in the same transaction. */
+    public DocumentView changeMetadata(Caller caller, long documentId, MetadataChange change) {
+        Access.requireAnyRole(caller, Role.CLERK, Role.RECORDS_OFFICER, Role.ADMIN);
+        String title = optionalText(change.title(), "title", 500);
+        String documentType = change.documentType() == null ? null : optionalTextAllowBlank(change.documentType());
+        return unitOfWork.call(() -> {
+            Document document = visibleDocument(caller, documentId);
+            List<String> changes = new ArrayList<>();
+            if (title != null && !title.equals(document.title())) {
+                changes.add("title: " + document.title() + " -> " + title);
+                document.retitle(title);
+            }
+            if (documentType != null && !documentType.equals(document.documentType().orElse(""))) {
+                changes.add("documentType: " + document.documentType().orElse("") + " -> " + documentType);
+                document.classifyAs(documentType);
+            }
+            if (change.documentDate() != null && !change.documentDate().equals(document.documentDate().orElse(null))) {
+                changes.add("documentDate: " + document.documentDate().map(Object::toString).orElse("") + " -> "
+                        + change.documentDate());
+                document.dateAs(change.documentDate());
+            }
+            if (change.caseFile() != null) {
+                CaseFile target = change.caseFile().isBlank() ? null : caseFileFor(caller, change.caseFile());
+                String before = document.caseFile().map(c -> c.fileReference().value()).orElse("");
+                String after = target == null ? "" : target.fileReference().value();
+                if (!before.equals(after)) {
+                    try {
+                        document.fileInto(target, null);
+                    } catch (de.akte.core.shared.ConflictException e) {
+                        throw new InvalidInputException("caseFile", e.getMessage());
+                    }
+                    changes.add("caseFile: " + before + " -> " + after);
+                }
+            }
+            if (!changes.isEmpty()) {
+                indexOutbox.enqueue(document.id());
+                audit.record(caller.username(), AuditAction.UPDATE_METADATA, "document", document.id().toString(),
+                        String.join("; ", changes));
+            }
+            return toView(document);
+        });
+    }
+
+    private record Placement(Department department, CaseFile caseFile) {
+    }
+
+    private record Accepted(ContentDescriptor descriptor) {
+    }
+
+    private Placement place(Caller caller, String caseFileReference, String departmentCode) {
+        CaseFile caseFile = caseFileReference == null || caseFileReference.isBlank()
+                ? null : caseFileFor(caller, caseFileReference);
+        Department department;
+        if (departmentCode != null && !departmentCode.isBlank()) {
+            department = departments.findByCode(departmentCode.strip())
+                    .filter(d -> caller.canSee(d.code()))
+                    .orElseThrow(() -> new InvalidInputException("department", "no department " + departmentCode.strip()));
+            if (caseFile != null && !caseFile.department().code().equals(department.code())) {
+                throw new InvalidInputException("caseFile", "case file " + caseFile.fileReference()
+                        + " belongs to department " + caseFile.department().code() + ", not " + department.code());
+            }
+        } else if (caseFile != null) {
+            department = caseFile.department();
+        } else if (caller.departments().size() == 1) {
+            department = departments.findByCode(caller.departments().iterator().next())
+                    .orElseThrow(() -> new InvalidInputException("department", "your department no longer exists"));
+        } else {
+            throw new InvalidInputException("department",
+                    "name the department or the case file the document belongs to");
+        }
+        return new Placement(department, caseFile);
+    }
+
+    private CaseFile caseFileFor(Caller caller, String reference) {
+        FileReference ref;
+        try {
+            ref = new FileReference(reference);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("caseFile", e.getMessage());
+        }
+        return caseFiles.findByReference(ref)
+                .filter(c -> caller.canSee(c.department().code()))
+                .orElseThrow(() -> new InvalidInputException("caseFile", "no case file " + ref));
+    }
+
+    private Accepted accept(InputStream content, FileName fileName) {
+        BufferedInputStream in = new BufferedInputStream(content, 64 * 1024);
+        String mediaType;
+        try {
+            in.mark(DETECTION_MARK);
+            int first = in.read();
+            if (first < 0) {
+                throw new InvalidInputException("file", "the file is empty");
+            }
+            in.reset();
+            mediaType = detector.detect(in, fileName.value());
+            in.reset();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the upload", e);
+        }
+        if (REFUSED_TYPES.contains(mediaType)) {
+            throw new UnacceptableContentException("files of type " + mediaType + " are not accepted as records");
+        }
+        StoredBlob stored = blobs.put(in, limits.maxBytes());
+        return new Accepted(new ContentDescriptor(stored.id().sha256(), stored.size(), mediaType, fileName.value()));
+    }
+
+    private Document visibleDocument(Caller caller, long id) {
+        Document document = documents.find(id).orElseThrow(() -> new NotFoundException("no document " + id));
+        return Access.visible(caller, document, id);
+    }
+
+    private static FileName fileName(String raw) {
+        try {
+            return new FileName(raw);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("file", e.getMessage());
+        }
+    }
+
+    private static String optionalText(String value, String field, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > maxLength) {
+            throw new InvalidInputException(field, field + " is longer than " + maxLength + " characters");
+        }
+        return v;
+    }
+
+    private static String optionalTextAllowBlank(String value) {
+        String v = value.strip();
+        if (v.length() > 100) {
+            throw new InvalidInputException("documentType", "documentType is longer than 100 characters");
+        }
+        return v;
+    }
+
+    static DocumentView toView(Document d) {
+        DocumentVersion current = d.versions().isEmpty() ? null : d.current();
+        return new DocumentView(d.id(), d.title(), d.status().name(), d.statusReason().orElse(null),
+                d.department().code(), d.caseFile().map(c -> c.fileReference().value()).orElse(null),
+                d.caseFile().map(CaseFile::id).orElse(null),
+                d.process().map(de.akte.core.casefile.Process::id).orElse(null),
+                d.documentType().orElse(null), d.documentDate().orElse(null), d.currentVersion(), d.createdAt(),
+                d.createdBy(), current == null ? java.util.Map.of() : current.metadata());
+    }
+
+    static VersionView toView(DocumentVersion v) {
+        return new VersionView(v.number(), v.sha256(), v.size(), v.mediaType(), v.fileName(), v.createdAt(),
+                v.createdBy(), v.renditionSha256().isPresent());
+    }
+}

@@ -1,0 +1,8 @@
+package de.akte.core.application;
+
+import java.time.Instant;
+
+/** One version of a document as the API shows it. */
+public record VersionView(int version, String sha256, long size, String mediaType, String fileName,
+                          Instant createdAt, String createdBy, boolean renditionAvailable) {
+}

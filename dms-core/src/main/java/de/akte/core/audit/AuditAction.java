@@ -1,0 +1,12 @@
+package de.akte.core.audit;
+
+/** What happened to a record, as written to the audit trail. */
+public enum AuditAction {
+    CREATE,
+    READ_CONTENT,
+    NEW_VERSION,
+    UPDATE_METADATA,
+    DELETE,
+    LOGIN_FAILED,
+    ADMIN
+}

@@ -1,0 +1,18 @@
+package de.akte.core.audit;
+
+import java.util.List;
+
+/** Stores the audit trail. */
+public interface AuditRepository {
+
+    /** The chain head, locked for the rest of the transaction. */
+    AuditChainHead lockHead();
+
+    void append(AuditEntry entry);
+
+    /** Entries in sequence order after the given sequence number. */
+    List<AuditEntry> after(long sequence, int limit);
+
+    /** Newest entries about one target, newest first. */
+    List<AuditEntry> forTarget(String targetType, String targetId, int limit);
+}

@@ -1,0 +1,66 @@
+package de.akte.core.department;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** An organisational unit (Fachbereich) that owns case files and documents. */
+@Entity
+@Table(name = "department")
+public class Department {
+
+    /** Codes appear in URLs, facets and file references: letters, digits, dash, dot, underscore. */
+    public static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 32)
+    private String code;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Department() {
+    }
+
+    public Department(String code, String name, Instant createdAt) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("invalid department code: " + code);
+        }
+        this.code = code;
+        this.name = Objects.requireNonNull(name);
+        this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public void rename(String newName) {
+        this.name = Objects.requireNonNull(newName);
+    }
+}

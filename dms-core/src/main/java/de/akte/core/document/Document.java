@@ -1,0 +1,230 @@
+package de.akte.core.document;
+
+import de.akte.core.casefile.CaseFile;
+import de.akte.core.casefile.Process;
+import de.akte.core.department.Department;
+import de.akte.core.shared.ConflictException;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A Dokument: one record with its versions, owned by a department and usually filed in a case file. */
+@Entity
+@Table(name = "document")
+public class Document {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 500)
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private DocumentStatus status = DocumentStatus.RECEIVED;
+
+    @Column(name = "status_reason", length = 2000)
+    private String statusReason;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "department_id")
+    private Department department;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "case_file_id")
+    private CaseFile caseFile;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "process_id")
+    private Process process;
+
+    @Column(name = "document_type", length = 100)
+    private String documentType;
+
+    @Column(name = "document_date")
+    private LocalDate documentDate;
+
+    @Column(name = "current_version", nullable = false)
+    private int currentVersion;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, length = 64)
+    private String createdBy;
+
+    @OneToMany(mappedBy = "document", cascade = CascadeType.PERSIST, orphanRemoval = false)
+    @OrderBy("number ASC")
+    private List<DocumentVersion> versions = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Document() {
+    }
+
+    public Document(String title, Department department, CaseFile caseFile, Process process, String documentType,
+                    Instant createdAt, String createdBy) {
+        this.title = requireTitle(title);
+        this.department = Objects.requireNonNull(department);
+        this.caseFile = caseFile;
+        this.process = process;
+        this.documentType = documentType;
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.createdBy = Objects.requireNonNull(createdBy);
+    }
+
+    private static String requireTitle(String title) {
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("a document needs a title");
+        }
+        return title.strip();
+    }
+
+    /** Adds the next version (1, 2, …) and makes it current; processing starts again for it. */
+    public DocumentVersion addVersion(ContentDescriptor content, Instant at, String by) {
+        DocumentVersion next = new DocumentVersion(this, currentVersion + 1, content, at, by);
+        versions.add(next);
+        currentVersion = next.number();
+        status = DocumentStatus.RECEIVED;
+        statusReason = null;
+        return next;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public DocumentStatus status() {
+        return status;
+    }
+
+    public Optional<String> statusReason() {
+        return Optional.ofNullable(statusReason);
+    }
+
+    public Department department() {
+        return department;
+    }
+
+    public Optional<CaseFile> caseFile() {
+        return Optional.ofNullable(caseFile);
+    }
+
+    public Optional<Process> process() {
+        return Optional.ofNullable(process);
+    }
+
+    public Optional<String> documentType() {
+        return Optional.ofNullable(documentType);
+    }
+
+    public Optional<LocalDate> documentDate() {
+        return Optional.ofNullable(documentDate);
+    }
+
+    public int currentVersion() {
+        return currentVersion;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public List<DocumentVersion> versions() {
+        return List.copyOf(versions);
+    }
+
+    public Optional<DocumentVersion> version(int number) {
+        return versions.stream().filter(v -> v.number() == number).findFirst();
+    }
+
+    public DocumentVersion current() {
+        return version(currentVersion).orElseThrow(() -> new IllegalStateException("document " + id + " has no versions"));
+    }
+
+    public void startProcessing() {
+        status = DocumentStatus.PROCESSING;
+        statusReason = null;
+    }
+
+    public void markReady() {
+        status = DocumentStatus.READY;
+        statusReason = null;
+    }
+
+    /** Processing failed; the reason must be understandable by the clerk or scanner. */
+    public void fail(String reason) {
+        status = DocumentStatus.FAILED;
+        statusReason = truncate(reason);
+    }
+
+    public void quarantine(String reason) {
+        status = DocumentStatus.QUARANTINED;
+        statusReason = truncate(reason);
+    }
+
+    /** Back to waiting, e.g. after an administrator asked for a retry. */
+    public void awaitProcessing(String reason) {
+        status = DocumentStatus.RECEIVED;
+        statusReason = reason == null ? null : truncate(reason);
+    }
+
+    private static String truncate(String reason) {
+        String r = reason == null || reason.isBlank() ? "unknown reason" : reason.strip();
+        return r.length() > 2000 ? r.substring(0, 1997) + "..." : r;
+    }
+
+    public void retitle(String newTitle) {
+        this.title = requireTitle(newTitle);
+    }
+
+    public void classifyAs(String newDocumentType) {
+        this.documentType = newDocumentType == null || newDocumentType.isBlank() ? null : newDocumentType.strip();
+    }
+
+    public void dateAs(LocalDate date) {
+        this.documentDate = date;
+    }
+
+    /** Files the document into a case file (and optionally one of its processes) of the same department. */
+    public void fileInto(CaseFile target, Process targetProcess) {
+        if (target != null && !target.department().code().equals(department.code())) {
+            throw new ConflictException("case file " + target.fileReference() + " belongs to department "
+                    + target.department().code() + ", the document to " + department.code());
+        }
+        if (targetProcess != null && (target == null || !targetProcess.caseFile().id().equals(target.id()))) {
+            throw new ConflictException("the process does not belong to the case file");
+        }
+        this.caseFile = target;
+        this.process = targetProcess;
+    }
+}

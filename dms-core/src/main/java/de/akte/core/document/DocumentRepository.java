@@ -1,0 +1,27 @@
+package de.akte.core.document;
+
+import de.akte.core.casefile.CaseFile;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stores and finds documents, their versions and page texts. */
+public interface DocumentRepository {
+    Optional<Document> find(long id);
+
+    void add(Document document);
+
+    /** Stores a version just added to a stored document. */
+    void add(DocumentVersion version);
+
+    List<Document> findInCaseFile(CaseFile caseFile);
+
+    /** Ids of all documents, ascending, in slices (for index rebuilds). */
+    List<Long> idsAfter(long afterId, int limit);
+
+    long count();
+
+    List<DocumentPage> pagesOf(long documentVersionId);
+
+    void replacePages(long documentVersionId, List<String> pageTexts);
+}

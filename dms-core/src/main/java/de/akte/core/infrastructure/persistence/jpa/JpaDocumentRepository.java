@@ -1,0 +1,69 @@
+package de.akte.core.infrastructure.persistence.jpa;
+
+import de.akte.core.casefile.CaseFile;
+import de.akte.core.document.Document;
+import de.akte.core.document.DocumentPage;
+import de.akte.core.document.DocumentRepository;
+import de.akte.core.document.DocumentVersion;
+import jakarta.persistence.EntityManager;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Documents, versions and page texts in the relational database. */
+public class JpaDocumentRepository implements DocumentRepository {
+
+    private final EntityManager em;
+
+    public JpaDocumentRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<Document> find(long id) {
+        return Optional.ofNullable(em.find(Document.class, id));
+    }
+
+    @Override
+    public void add(Document document) {
+        em.persist(document);
+    }
+
+    @Override
+    public void add(DocumentVersion version) {
+        // explicit: an addition to a lazy inverse collection is not reliably cascaded at flush
+        em.persist(version);
+    }
+
+    @Override
+    public List<Document> findInCaseFile(CaseFile caseFile) {
+        return em.createQuery("select d from Document d where d.caseFile = :cf order by d.createdAt, d.id", Document.class)
+                .setParameter("cf", caseFile).getResultList();
+    }
+
+    @Override
+    public List<Long> idsAfter(long afterId, int limit) {
+        return em.createQuery("select d.id from Document d where d.id > :after order by d.id", Long.class)
+                .setParameter("after", afterId).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long count() {
+        return em.createQuery("select count(d) from Document d", Long.class).getSingleResult();
+    }
+
+    @Override
+    public List<DocumentPage> pagesOf(long documentVersionId) {
+        return em.createQuery("select p from DocumentPage p where p.documentVersionId = :v order by p.pageNumber",
+                DocumentPage.class).setParameter("v", documentVersionId).getResultList();
+    }
+
+    @Override
+    public void replacePages(long documentVersionId, List<String> pageTexts) {
+        em.createQuery("delete from DocumentPage p where p.documentVersionId = :v")
+                .setParameter("v", documentVersionId).executeUpdate();
+        for (int i = 0; i < pageTexts.size(); i++) {
+            em.persist(new DocumentPage(documentVersionId, i + 1, pageTexts.get(i)));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package de.akte.core.infrastructure.persistence.jpa;
+
+import de.akte.core.processing.ProcessingState;
+import de.akte.core.processing.ProcessingTask;
+import de.akte.core.processing.ProcessingTaskRepository;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The processing queue as a table; claims are conditional updates so two workers never share a task. */
+public class JpaProcessingTaskRepository implements ProcessingTaskRepository {
+
+    private final EntityManager em;
+
+    public JpaProcessingTaskRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void add(ProcessingTask task) {
+        em.persist(task);
+    }
+
+    @Override
+    public Optional<ProcessingTask> find(long id) {
+        return Optional.ofNullable(em.find(ProcessingTask.class, id));
+    }
+
+    @Override
+    public List<Long> dueIds(Instant now, int limit) {
+        return em.createQuery("select t.id from ProcessingTask t where t.state = :pending and t.nextAttemptAt <= :now"
+                        + " order by t.nextAttemptAt, t.id", Long.class)
+                .setParameter("pending", ProcessingState.PENDING).setParameter("now", now)
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public boolean tryClaim(long taskId, Instant now, Instant leaseUntil) {
+        int updated = em.createQuery("update ProcessingTask t set t.state = :running, t.attempts = t.attempts + 1,"
+                        + " t.leaseUntil = :lease, t.updatedAt = :now where t.id = :id and t.state = :pending")
+                .setParameter("running", ProcessingState.RUNNING).setParameter("lease", leaseUntil)
+                .setParameter("now", now).setParameter("id", taskId).setParameter("pending", ProcessingState.PENDING)
+                .executeUpdate();
+        return updated == 1;
+    }
+
+    @Override
+    public int releaseExpiredLeases(Instant now) {
+        return em.createQuery("update ProcessingTask t set t.state = :pending, t.leaseUntil = null,"
+                        + " t.nextAttemptAt = :now, t.updatedAt = :now where t.state = :running and t.leaseUntil < :now")
+                .setParameter("pending", ProcessingState.PENDING).setParameter("running", ProcessingState.RUNNING)
+                .setParameter("now", now).executeUpdate();
+    }
+
+    @Override
+    public List<ProcessingTask> forDocument(long documentId) {
+        return em.createQuery("select t from ProcessingTask t where t.documentId = :d order by t.id", ProcessingTask.class)
+                .setParameter("d", documentId).getResultList();
+    }
+
+    @Override
+    public long countByState(ProcessingState state) {
+        return em.createQuery("select count(t) from ProcessingTask t where t.state = :s", Long.class)
+                .setParameter("s", state).getSingleResult();
+    }
+}

@@ -1,0 +1,34 @@
+package de.akte.core.infrastructure.persistence.jpa;
+
+import de.akte.core.audit.AuditChainHead;
+import de.akte.core.audit.AuditEntry;
+import de.akte.core.casefile.CaseFile;
+import de.akte.core.casefile.Process;
+import de.akte.core.department.Department;
+import de.akte.core.document.Document;
+import de.akte.core.document.DocumentPage;
+import de.akte.core.document.DocumentVersion;
+import de.akte.core.fileplan.FilePlan;
+import de.akte.core.fileplan.FilePlanNode;
+import de.akte.core.indexing.IndexRequest;
+import de.akte.core.processing.ProcessingTask;
+import de.akte.core.security.ApiToken;
+import de.akte.core.security.UserAccount;
+
+import java.util.List;
+
+/**
+ * Every entity class of the domain, for bootstraps that cannot scan (tests, tools); the server's
+ * persistence.xml lists the same classes and a test keeps the two in step.
+ */
+public final class MappedEntities {
+
+    private MappedEntities() {
+    }
+
+    public static List<Class<?>> all() {
+        return List.of(Department.class, UserAccount.class, FilePlan.class, FilePlanNode.class, CaseFile.class,
+                Process.class, Document.class, DocumentVersion.class, DocumentPage.class, ProcessingTask.class,
+                IndexRequest.class, AuditEntry.class, AuditChainHead.class, ApiToken.class);
+    }
+}

@@ -1,0 +1,378 @@
+package de.akte.core.application;
+
+import de.akte.core.audit.AuditAction;
+import de.akte.core.audit.AuditEntry;
+import de.akte.core.audit.AuditTrail;
+import de.akte.core.infrastructure.filesystem.FileSystemBlobStore;
+import de.akte.core.infrastructure.lucene.LuceneTextIndex;
+import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
+import de.akte.core.infrastructure.persistence.jpa.JpaAuditRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaCaseFileRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaDepartmentRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaDocumentRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaFilePlanRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaIndexOutbox;
+import de.akte.core.infrastructure.persistence.jpa.JpaProcessingTaskRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaUserRepository;
+import de.akte.core.processing.ProcessingTrigger;
+import de.akte.core.search.SearchResult;
+import de.akte.core.security.Caller;
+import de.akte.core.security.PasswordHasher;
+import de.akte.core.security.Role;
+import de.akte.core.shared.Clock;
+import de.akte.core.shared.InvalidInputException;
+import de.akte.core.shared.NotFoundException;
+import de.akte.core.storage.BlobTooLargeException;
+import de.akte.core.testing.JpaTestContext;
+import de.akte.core.testing.TestDatabase;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The record store's core flows over a real database (H2 and PostgreSQL), blob store and index. */
+class RecordStoreScenarioTest {
+
+    @Nested
+    class OnH2 extends Scenarios {
+        OnH2() {
+            super(TestDatabase.Kind.H2);
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Scenarios {
+        OnPostgres() {
+            super(TestDatabase.Kind.POSTGRES);
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class Scenarios {
+        private final TestDatabase.Kind kind;
+        private final AtomicInteger sequence = new AtomicInteger();
+        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-27T09:00:00Z"));
+        private final Clock clock = now::get;
+        private final PlainTextExtraction extraction = new PlainTextExtraction();
+        private JpaTestContext db;
+        private Path blobDir;
+        private LuceneTextIndex index;
+        private DocumentService documents;
+        private CaseFileService caseFiles;
+        private Directory directory;
+        private DocumentProcessor processor;
+        private DocumentIndexer indexer;
+        private SearchService search;
+        private AuditTrail audit;
+        private final Caller admin = new Caller("admin", Set.of(Role.ADMIN), Set.of());
+
+        Scenarios(TestDatabase.Kind kind) {
+            this.kind = kind;
+        }
+
+        @BeforeAll
+        void start() throws IOException {
+            db = new JpaTestContext(kind);
+            var em = db.entityManager();
+            blobDir = Files.createTempDirectory("akte-blobs");
+            index = new LuceneTextIndex(new ByteBuffersDirectory(), GermanCompoundSplitter.withBundledDictionary());
+            var departments = new JpaDepartmentRepository(em);
+            var documentRepository = new JpaDocumentRepository(em);
+            var caseFileRepository = new JpaCaseFileRepository(em);
+            var tasks = new JpaProcessingTaskRepository(em);
+            var outbox = new JpaIndexOutbox(em, clock);
+            var blobs = new FileSystemBlobStore(blobDir.resolve("store"), blobDir.resolve("tmp"), clock);
+            audit = new AuditTrail(new JpaAuditRepository(em), clock);
+            directory = new Directory(db, new JpaUserRepository(em), departments, new PasswordHasher(1000), audit, clock);
+            documents = new DocumentService(db, documentRepository, caseFileRepository, departments, tasks, outbox,
+                    blobs, extraction, audit, clock, new UploadLimits(1024 * 1024), ProcessingTrigger.none());
+            caseFiles = new CaseFileService(db, caseFileRepository, departments, new JpaFilePlanRepository(em),
+                    documentRepository, audit, clock);
+            processor = new DocumentProcessor(db, tasks, documentRepository, outbox, blobs, extraction, audit, clock,
+                    new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3));
+            indexer = new DocumentIndexer(db, outbox, documentRepository, index);
+            search = new SearchService(index);
+        }
+
+        @AfterAll
+        void stop() throws IOException {
+            index.close();
+            db.close();
+            try (Stream<Path> files = Files.walk(blobDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+
+        /** A fresh department with a case file and a clerk, so tests don't see each other's data. */
+        private record Office(String department, String caseFile, Caller clerk) {
+        }
+
+        private Office office() {
+            int n = sequence.incrementAndGet();
+            String dept = "d" + n;
+            directory.createDepartment(admin, dept, "Abteilung " + n);
+            String ref = n + "-41/2025";
+            caseFiles.open(admin, new NewCaseFile(ref, "Akte " + n, dept, null, null));
+            return new Office(dept, ref, new Caller("clerk" + n, Set.of(Role.CLERK), Set.of(dept)));
+        }
+
+        private DocumentView upload(Office office, String title, String text) {
+            return upload(office, title, text, "brief.txt");
+        }
+
+        private DocumentView upload(Office office, String title, String text, String fileName) {
+            return documents.upload(office.clerk(), new NewDocument(title, office.caseFile(), null, "Antrag", fileName),
+                    stream(text));
+        }
+
+        private static InputStream stream(String text) {
+            return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private void settle() {
+            while (processor.processDue(50) > 0) {
+                // until the queue is empty
+            }
+            indexer.drainAll();
+        }
+
+        private long blobCount() throws IOException {
+            try (Stream<Path> files = Files.walk(blobDir.resolve("store"))) {
+                return files.filter(Files::isRegularFile).count();
+            }
+        }
+
+        @Test
+        void acceptsDocumentStoresItAndMakesItFindableByItsText() {
+            Office office = office();
+            DocumentView doc = upload(office, "Bauantrag Lindenstraße", "Antrag auf Baugenehmigung\fSeite zwei mit Straße");
+            assertEquals("RECEIVED", doc.status());
+            assertEquals(office.caseFile(), doc.caseFile());
+            assertEquals(office.department(), doc.department());
+
+            settle();
+
+            assertEquals("READY", documents.get(office.clerk(), doc.id()).status());
+            DocumentText text = documents.text(office.clerk(), doc.id());
+            assertEquals(2, text.pages().size());
+            assertEquals("Seite zwei mit Straße", text.pages().get(1).text());
+            SearchResult result = search.search(office.clerk(), new SearchRequest("Baugenehmigung", null, null, null,
+                    null, null, 0, 20));
+            assertEquals(1, result.total());
+            assertEquals(doc.id(), result.items().get(0).documentId());
+        }
+
+        @Test
+        void keepsEveryVersionDownloadableByteForByte() throws Exception {
+            Office office = office();
+            DocumentView doc = upload(office, "Vertrag", "Fassung eins");
+            VersionView second = documents.addVersion(office.clerk(), doc.id(), "vertrag-v2.txt", stream("Fassung zwei"));
+            assertEquals(2, second.version());
+            List<VersionView> versions = documents.versions(office.clerk(), doc.id());
+            assertEquals(List.of(1, 2), versions.stream().map(VersionView::version).toList());
+            for (VersionView v : versions) {
+                try (InputStream in = documents.openContent(office.clerk(), doc.id(), v.version()).stream()) {
+                    byte[] bytes = in.readAllBytes();
+                    assertEquals(v.sha256(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+                    assertEquals(v.size(), bytes.length);
+                }
+            }
+            List<AuditAction> actions = db.call(() -> audit.historyOf("document", Long.toString(doc.id()), 10))
+                    .stream().map(AuditEntry::action).toList();
+            assertTrue(actions.containsAll(List.of(AuditAction.CREATE, AuditAction.NEW_VERSION, AuditAction.READ_CONTENT)),
+                    actions::toString);
+        }
+
+        @Test
+        void hidesOtherDepartmentsRecordsEverywhere() {
+            Office mine = office();
+            Office theirs = office();
+            DocumentView secret = upload(theirs, "Gutachten Nachbar", "vertrauliches Gutachten Zuckerfabrik");
+            upload(mine, "Mein Gutachten", "eigenes Gutachten");
+            settle();
+
+            assertThrows(NotFoundException.class, () -> documents.get(mine.clerk(), secret.id()));
+            assertThrows(NotFoundException.class, () -> documents.openContent(mine.clerk(), secret.id(), 1));
+            assertThrows(NotFoundException.class, () -> documents.text(mine.clerk(), secret.id()));
+            SearchResult result = search.search(mine.clerk(), new SearchRequest("Gutachten", null, null, null, null,
+                    null, 0, 20));
+            assertEquals(1, result.total());
+            assertFalse(result.facets().get("department").containsKey(theirs.department()));
+            assertEquals(0, search.search(mine.clerk(), new SearchRequest("Zuckerfabrik", null, null, null, null, null,
+                    0, 20)).total());
+            assertEquals(0, caseFiles.findByReference(mine.clerk(), theirs.caseFile(), 0, 20).total());
+            // uploading into a case file one may not see reads as "no such case file"
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> documents.upload(mine.clerk(),
+                    new NewDocument("x", theirs.caseFile(), null, null, "x.txt"), stream("x")));
+            assertEquals("caseFile", e.errors().get(0).field());
+        }
+
+        @Test
+        void refusesBadUploadsAndStoresNothing() throws IOException {
+            Office office = office();
+            long blobsBefore = blobCount();
+            long docsBefore = db.call(() -> new JpaDocumentRepository(db.entityManager()).count());
+
+            assertField("file", () -> documents.upload(office.clerk(),
+                    new NewDocument(null, office.caseFile(), null, null, "leer.txt"), stream("")));
+            assertField("file", () -> documents.upload(office.clerk(),
+                    new NewDocument(null, office.caseFile(), null, null, "../../etc/passwd"), stream("root:x:0:0")));
+            assertField("caseFile", () -> documents.upload(office.clerk(),
+                    new NewDocument(null, "99-99/1999", null, null, "a.txt"), stream("text")));
+            assertField("department", () -> documents.upload(office.clerk(),
+                    new NewDocument(null, null, "nope", null, "a.txt"), stream("text")));
+            assertThrows(BlobTooLargeException.class, () -> documents.upload(office.clerk(),
+                    new NewDocument(null, office.caseFile(), null, null, "big.txt"),
+                    new ByteArrayInputStream(new byte[2 * 1024 * 1024])));
+            assertThrows(UnacceptableContentException.class, () -> documents.upload(office.clerk(),
+                    new NewDocument(null, office.caseFile(), null, null, "setup.exe"), stream("MZ\u0090\u0000 program")));
+
+            assertEquals(blobsBefore, blobCount());
+            assertEquals(docsBefore, (long) db.call(() -> new JpaDocumentRepository(db.entityManager()).count()));
+        }
+
+        private static void assertField(String field, org.junit.jupiter.api.function.Executable action) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, action);
+            assertEquals(field, e.errors().get(0).field(), e::getMessage);
+        }
+
+        @Test
+        void unreadableContentEndsFailedWithReasonAndKeepsOriginal() throws IOException {
+            Office office = office();
+            DocumentView doc = upload(office, "Verschlüsselt", "%ENCRYPTED%");
+            settle();
+            DocumentView after = documents.get(office.clerk(), doc.id());
+            assertEquals("FAILED", after.status());
+            assertTrue(after.statusReason().contains("password-protected"), after.statusReason());
+            try (InputStream in = documents.openContent(office.clerk(), doc.id(), 1).stream()) {
+                assertArrayEquals("%ENCRYPTED%".getBytes(StandardCharsets.UTF_8), in.readAllBytes());
+            }
+        }
+
+        @Test
+        void retriesTransientFailuresWithBackoffThenSucceeds() {
+            Office office = office();
+            extraction.transientFailures.put("wackelig.txt", new AtomicInteger(1));
+            DocumentView doc = upload(office, "Wackelig", "Text kommt beim zweiten Versuch", "wackelig.txt");
+            settle();
+            DocumentView waiting = documents.get(office.clerk(), doc.id());
+            assertEquals("RECEIVED", waiting.status());
+            assertTrue(waiting.statusReason().contains("retried"), waiting.statusReason());
+            now.updateAndGet(t -> t.plusSeconds(31));
+            settle();
+            assertEquals("READY", documents.get(office.clerk(), doc.id()).status());
+        }
+
+        @Test
+        void administratorRetriesDocumentThatFailedForGood() {
+            Office office = office();
+            extraction.transientFailures.put("kaputt.txt", new AtomicInteger(3));
+            DocumentView doc = upload(office, "Kaputt", "Text", "kaputt.txt");
+            for (int i = 0; i < 3; i++) {
+                settle();
+                now.updateAndGet(t -> t.plus(Duration.ofMinutes(5)));
+            }
+            assertEquals("FAILED", documents.get(office.clerk(), doc.id()).status());
+            assertThrows(de.akte.core.shared.ForbiddenException.class, () -> processor.retry(office.clerk(), doc.id()));
+            processor.retry(admin, doc.id());
+            settle();
+            assertEquals("READY", documents.get(office.clerk(), doc.id()).status());
+        }
+
+        @Test
+        void metadataChangeIsAuditedAndReindexed() {
+            Office office = office();
+            DocumentView doc = upload(office, "Alter Titel", "Inhalt");
+            settle();
+            documents.changeMetadata(office.clerk(), doc.id(), new MetadataChange("Widerspruchsbescheid Müller",
+                    "Bescheid", null, java.time.LocalDate.of(2024, 5, 3)));
+            indexer.drainAll();
+            SearchResult result = search.search(office.clerk(), new SearchRequest("Widerspruchsbescheid", null, null,
+                    null, null, null, 0, 20));
+            assertEquals(1, result.total());
+            assertEquals(1L, result.facets().get("year").get("2024"));
+            AuditEntry newest = db.call(() -> audit.historyOf("document", Long.toString(doc.id()), 1)).get(0);
+            assertEquals(AuditAction.UPDATE_METADATA, newest.action());
+            assertTrue(newest.details().contains("Widerspruchsbescheid"), newest.details());
+            assertTrue(db.call(audit::verify).intact());
+        }
+
+        @Test
+        void indexRebuildRestoresEverythingFromTheDatabase() {
+            Office office = office();
+            DocumentView doc = upload(office, "Wiederaufbau", "Rekonstruktion des Suchindex");
+            settle();
+            index.deleteAll();
+            index.commit();
+            assertEquals(0, search.search(office.clerk(), SearchQueryDefaults.q("Rekonstruktion")).total());
+            long indexed = indexer.rebuild(admin);
+            assertTrue(indexed >= 1);
+            assertEquals(doc.id(), search.search(office.clerk(), SearchQueryDefaults.q("Rekonstruktion")).items().get(0)
+                    .documentId());
+        }
+
+        @Test
+        void crashedWorkerLeaseRunsOutAndTaskIsProcessedAgain() {
+            Office office = office();
+            DocumentView doc = upload(office, "Absturz", "Nach dem Neustart weiter");
+            // a worker claims the task and dies before finishing
+            long taskId = db.call(() -> new JpaProcessingTaskRepository(db.entityManager()).dueIds(now.get(), 10)).get(0);
+            assertTrue(db.call(() -> new JpaProcessingTaskRepository(db.entityManager())
+                    .tryClaim(taskId, now.get(), now.get().plus(Duration.ofMinutes(10)))));
+            assertEquals(0, processor.processDue(10));
+            now.updateAndGet(t -> t.plus(Duration.ofMinutes(11)));
+            settle();
+            assertEquals("READY", documents.get(office.clerk(), doc.id()).status());
+        }
+
+        @Test
+        void authenticatesWithSlowHashAndRejectsWrongPassword() {
+            Office office = office();
+            String username = "user" + sequence.incrementAndGet();
+            directory.createUser(admin, new NewUser(username, "correct horse battery", List.of("CLERK"),
+                    List.of(office.department())));
+            Caller caller = directory.authenticate(username, "correct horse battery".toCharArray()).orElseThrow();
+            assertEquals(Set.of(office.department()), caller.departments());
+            assertTrue(directory.authenticate(username, "wrong password!".toCharArray()).isEmpty());
+            assertTrue(directory.authenticate("nobody", "whatever12345".toCharArray()).isEmpty());
+            assertThrows(de.akte.core.shared.ForbiddenException.class, () -> directory.createUser(office.clerk(),
+                    new NewUser("sneaky", "0123456789ab", List.of("ADMIN"), List.of())));
+            InvalidInputException weak = assertThrows(InvalidInputException.class, () -> directory.createUser(admin,
+                    new NewUser("weak", "short", List.of("NOPE"), List.of())));
+            assertEquals(2, weak.errors().size());
+            assertNull(null);
+        }
+    }
+
+    /** Shorthand for a first-page query. */
+    private static final class SearchQueryDefaults {
+        static SearchRequest q(String text) {
+            return new SearchRequest(text, null, null, null, null, null, 0, 20);
+        }
+    }
+}

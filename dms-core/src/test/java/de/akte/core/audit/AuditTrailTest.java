@@ -1,0 +1,107 @@
+package de.akte.core.audit;
+
+import de.akte.core.infrastructure.persistence.jpa.JpaAuditRepository;
+import de.akte.core.shared.Clock;
+import de.akte.core.testing.JpaTestContext;
+import de.akte.core.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AuditTrailTest {
+
+    @Nested
+    class OnH2 extends Contract {
+        OnH2() {
+            super(TestDatabase.Kind.H2);
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Contract {
+        OnPostgres() {
+            super(TestDatabase.Kind.POSTGRES);
+        }
+    }
+
+    abstract static class Contract {
+        private final TestDatabase.Kind kind;
+        private JpaTestContext context;
+        private AuditTrail trail;
+
+        Contract(TestDatabase.Kind kind) {
+            this.kind = kind;
+        }
+
+        @BeforeEach
+        void setUp() {
+            context = new JpaTestContext(kind);
+            trail = new AuditTrail(new JpaAuditRepository(context.entityManager()), Clock.system());
+        }
+
+        @AfterEach
+        void tearDown() {
+            context.close();
+        }
+
+        private void recordThree() {
+            context.run(() -> trail.record("anna", AuditAction.CREATE, "document", "1", "title=Bauantrag"));
+            context.run(() -> trail.record("anna", AuditAction.READ_CONTENT, "document", "1", "version=1"));
+            context.run(() -> trail.record("bernd", AuditAction.UPDATE_METADATA, "document", "1", "title: a -> b"));
+        }
+
+        @Test
+        void chainsEntriesAndVerifiesIntactChain() {
+            recordThree();
+            ChainVerification result = context.call(trail::verify);
+            assertTrue(result.intact(), () -> "expected intact chain, got " + result);
+            assertEquals(3, result.entriesChecked());
+            assertEquals(3, context.call(() -> trail.historyOf("document", "1", 10)).size());
+        }
+
+        @Test
+        void namesFirstEntryWhoseContentWasChanged() throws Exception {
+            recordThree();
+            sql("update audit_entry set actor = 'mallory' where sequence = 2");
+            ChainVerification result = context.call(trail::verify);
+            assertFalse(result.intact());
+            assertEquals(2L, result.firstBrokenSequence().orElseThrow());
+        }
+
+        @Test
+        void detectsRemovedEntry() throws Exception {
+            recordThree();
+            sql("delete from audit_entry where sequence = 2");
+            ChainVerification result = context.call(trail::verify);
+            assertEquals(2L, result.firstBrokenSequence().orElseThrow());
+            assertTrue(result.problem().orElseThrow().contains("missing"));
+        }
+
+        @Test
+        void detectsRewrittenEntryWithRecomputedOwnHash() throws Exception {
+            recordThree();
+            // a forger who recomputes the hash of the entry they changed still breaks the next link
+            AuditEntry second = context.call(() -> trail.historyOf("document", "1", 10)).get(1);
+            AuditEntry forged = new AuditEntry(2, second.occurredAt(), "mallory", second.action(), second.targetType(),
+                    second.targetId(), second.details(), second.previousHash());
+            sql("update audit_entry set actor = 'mallory', hash = '" + forged.hash() + "' where sequence = 2");
+            ChainVerification result = context.call(trail::verify);
+            assertEquals(3L, result.firstBrokenSequence().orElseThrow());
+        }
+
+        private void sql(String statement) throws Exception {
+            try (Connection c = context.database().dataSource().getConnection();
+                 PreparedStatement s = c.prepareStatement(statement)) {
+                s.executeUpdate();
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package de.akte.ingest.extract;
+
+/**
+ * Limits of {@link TikaTextExtractor}, chosen so that no single file can exhaust memory.
+ *
+ * @param maxCharacters       extracted characters kept per file; text beyond is cut off and the result marked
+ *                            {@code truncated} (a huge file still gets indexed, just not entirely)
+ * @param maxCompressionRatio characters produced per byte read above which a file counts as a compression bomb
+ *                            (checked once a million characters have come out, as Tika's SecureContentHandler does)
+ * @param maxPackageDepth     how deeply archives inside archives (or attachments of attachments) are unpacked
+ */
+public record TikaExtractionSettings(int maxCharacters, long maxCompressionRatio, int maxPackageDepth) {
+
+    /** 50 million characters: 50 to 100 MB of heap per extraction (twice that while the result is copied). */
+    public static final int DEFAULT_MAX_CHARACTERS = 50_000_000;
+    /** Tika's own default; legitimate office files stay far below it. */
+    public static final long DEFAULT_MAX_COMPRESSION_RATIO = 100;
+    /** Tika's own default. */
+    public static final int DEFAULT_MAX_PACKAGE_DEPTH = 10;
+
+    public TikaExtractionSettings {
+        if (maxCharacters < 1) {
+            throw new IllegalArgumentException("maxCharacters must be positive: " + maxCharacters);
+        }
+        if (maxCompressionRatio < 1) {
+            throw new IllegalArgumentException("maxCompressionRatio must be positive: " + maxCompressionRatio);
+        }
+        if (maxPackageDepth < 0) {
+            throw new IllegalArgumentException("maxPackageDepth must not be negative: " + maxPackageDepth);
+        }
+    }
+
+    /** The defaults described on the constants. */
+    public static TikaExtractionSettings defaults() {
+        return new TikaExtractionSettings(DEFAULT_MAX_CHARACTERS, DEFAULT_MAX_COMPRESSION_RATIO, DEFAULT_MAX_PACKAGE_DEPTH);
+    }
+
+    /** The same settings with another character limit. */
+    public TikaExtractionSettings withMaxCharacters(int maxCharacters) {
+        return new TikaExtractionSettings(maxCharacters, maxCompressionRatio, maxPackageDepth);
+    }
+}
