@@ -139,6 +139,81 @@ public class Directory {
         });
     }
 
+    /**
+     * Changes a user's roles, departments, password or whether they may sign in; null fields stay.
+     * An administrator cannot lock themselves out by removing their own ADMIN role or disabling themselves.
+     */
+    public UserView changeUser(Caller caller, String username, UserChange change) {
+        Access.requireAnyRole(caller, Role.ADMIN);
+        if (change.password() != null && change.password().length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInputException("password", "a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        Set<Role> roles = change.roles() == null ? null : parseRoles(change.roles());
+        String hash = change.password() == null ? null : hasher.hash(change.password().toCharArray());
+        return unitOfWork.call(() -> {
+            UserAccount user = users.findByUsername(username)
+                    .orElseThrow(() -> new de.akte.core.shared.NotFoundException("no user " + username));
+            boolean self = user.username().equals(caller.username());
+            if (self && ((roles != null && !roles.contains(Role.ADMIN)) || Boolean.FALSE.equals(change.enabled()))) {
+                throw new ConflictException("you cannot remove your own administrator access");
+            }
+            List<String> changes = new ArrayList<>();
+            if (roles != null || change.departments() != null) {
+                Set<Department> memberOf = new HashSet<>();
+                if (change.departments() != null) {
+                    for (String code : change.departments()) {
+                        memberOf.add(departments.findByCode(code)
+                                .orElseThrow(() -> new InvalidInputException("departments", "no department " + code)));
+                    }
+                }
+                Set<Role> newRoles = roles != null ? roles : user.roles();
+                Set<Department> newDepartments = change.departments() != null ? memberOf : currentDepartments(user);
+                user.assign(newRoles, newDepartments);
+                changes.add("roles=" + new TreeSet<>(newRoles) + "; departments=" + new TreeSet<>(user.departmentCodes()));
+            }
+            if (hash != null) {
+                user.changePasswordHash(hash);
+                changes.add("password changed");
+            }
+            if (change.enabled() != null && change.enabled() != user.enabled()) {
+                if (change.enabled()) {
+                    user.enable();
+                } else {
+                    user.disable();
+                }
+                changes.add(change.enabled() ? "enabled" : "disabled");
+            }
+            if (!changes.isEmpty()) {
+                audit.record(caller.username(), AuditAction.UPDATE_METADATA, "user", user.username(),
+                        String.join("; ", changes));
+            }
+            return toView(user);
+        });
+    }
+
+    private Set<Department> currentDepartments(UserAccount user) {
+        Set<Department> result = new HashSet<>();
+        for (String code : user.departmentCodes()) {
+            departments.findByCode(code).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    private static Set<Role> parseRoles(List<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String r : names) {
+            try {
+                roles.add(Role.valueOf(r));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new InvalidInputException("roles", "unknown role " + r + " (known: CLERK, SCANNER, RECORDS_OFFICER, ADMIN)");
+            }
+        }
+        if (roles.isEmpty()) {
+            throw new InvalidInputException("roles", "a user needs at least one role");
+        }
+        return roles;
+    }
+
     public List<UserView> users(Caller caller) {
         Access.requireAnyRole(caller, Role.ADMIN);
         return unitOfWork.call(() -> users.findAll().stream().map(Directory::toView).toList());

@@ -351,6 +351,30 @@ class RecordStoreScenarioTest {
         }
 
         @Test
+        void administratorChangesAccessAndDisablesUsers() {
+            Office first = office();
+            Office second = office();
+            String username = "wechsel" + sequence.incrementAndGet();
+            directory.createUser(admin, new NewUser(username, "first password", List.of("CLERK"),
+                    List.of(first.department())));
+            UserView moved = directory.changeUser(admin, username,
+                    new UserChange(null, List.of(second.department()), "second password", null));
+            assertEquals(Set.of(second.department()), moved.departments());
+            assertTrue(directory.authenticate(username, "first password".toCharArray()).isEmpty());
+            assertEquals(Set.of(second.department()),
+                    directory.authenticate(username, "second password".toCharArray()).orElseThrow().departments());
+            directory.changeUser(admin, username, new UserChange(null, null, null, false));
+            assertTrue(directory.authenticate(username, "second password".toCharArray()).isEmpty());
+            String chief = "chef" + sequence.incrementAndGet();
+            directory.createUser(admin, new NewUser(chief, "chief password", List.of("ADMIN"), List.of()));
+            Caller chiefCaller = new Caller(chief, Set.of(Role.ADMIN), Set.of());
+            assertThrows(de.akte.core.shared.ConflictException.class, () -> directory.changeUser(chiefCaller, chief,
+                    new UserChange(List.of("CLERK"), null, null, null)));
+            assertThrows(NotFoundException.class, () -> directory.changeUser(admin, "ghost",
+                    new UserChange(null, null, null, true)));
+        }
+
+        @Test
         void authenticatesWithSlowHashAndRejectsWrongPassword() {
             Office office = office();
             String username = "user" + sequence.incrementAndGet();

@@ -28,6 +28,8 @@ public final class JpaTestContext implements UnitOfWork, AutoCloseable {
         MappedEntities.all().forEach(configuration::addAnnotatedClass);
         configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, database.dataSource());
         configuration.setProperty(AvailableSettings.HBM2DDL_AUTO, "validate");
+        // as strict as WildFly, which runs Hibernate with JPA query compliance
+        configuration.setProperty(AvailableSettings.JPA_QUERY_COMPLIANCE, "true");
         this.factory = configuration.buildSessionFactory();
         this.em = factory.createEntityManager();
     }

@@ -34,7 +34,7 @@ public class JpaCaseFileRepository implements CaseFileRepository {
 
     @Override
     public List<CaseFile> findByReferencePrefix(String prefix, Collection<String> departments, int offset, int limit) {
-        TypedQuery<CaseFile> query = em.createQuery("select c from CaseFile c join fetch c.department d"
+        TypedQuery<CaseFile> query = em.createQuery("select c from CaseFile c join c.department d"
                 + " where lower(c.fileReference) like :prefix escape '!'"
                 + (departments == null ? "" : " and d.code in :departments")
                 + " order by c.fileReference", CaseFile.class);

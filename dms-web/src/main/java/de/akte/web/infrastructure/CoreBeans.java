@@ -1,0 +1,218 @@
+package de.akte.web.infrastructure;
+
+import de.akte.core.application.ApiTokens;
+import de.akte.core.application.CaseFileService;
+import de.akte.core.application.DemoData;
+import de.akte.core.application.Directory;
+import de.akte.core.application.DocumentIndexer;
+import de.akte.core.application.DocumentProcessor;
+import de.akte.core.application.DocumentService;
+import de.akte.core.application.ProcessingPolicy;
+import de.akte.core.application.SearchService;
+import de.akte.core.application.UploadLimits;
+import de.akte.core.audit.AuditTrail;
+import de.akte.core.infrastructure.filesystem.FileSystemBlobStore;
+import de.akte.core.infrastructure.lucene.LuceneTextIndex;
+import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
+import de.akte.core.infrastructure.persistence.jpa.JpaApiTokenRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaAuditRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaCaseFileRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaDepartmentRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaDocumentRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaFilePlanRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaIndexOutbox;
+import de.akte.core.infrastructure.persistence.jpa.JpaProcessingTaskRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaUserRepository;
+import de.akte.core.infrastructure.s3.ObjectLockMode;
+import de.akte.core.infrastructure.s3.S3BlobStore;
+import de.akte.core.infrastructure.s3.S3Settings;
+import de.akte.core.search.TextIndex;
+import de.akte.core.security.PasswordHasher;
+import de.akte.core.shared.Clock;
+import de.akte.core.storage.BlobStore;
+import de.akte.ingest.detect.TikaContentTypeDetector;
+import de.akte.ingest.extract.TikaTextExtractor;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Wires the plain-Java core to the container: one instance of each service for the whole
+ * application, over the container's transaction-scoped EntityManager and the configured stores.
+ */
+@ApplicationScoped
+public class CoreBeans {
+
+    @PersistenceContext(unitName = "akte")
+    private EntityManager em;
+
+    @Inject
+    private JtaUnitOfWork unitOfWork;
+
+    @Inject
+    private WorkerSignal signal;
+
+    private AkteSettings settings;
+    private BlobStore blobStore;
+    private TextIndex textIndex;
+    private AuditTrail audit;
+    private Directory directory;
+    private ApiTokens apiTokens;
+    private DocumentService documents;
+    private CaseFileService caseFiles;
+    private SearchService search;
+    private DocumentProcessor processor;
+    private DocumentIndexer indexer;
+    private DemoData demoData;
+
+    @PostConstruct
+    void create() {
+        settings = AkteSettings.from(System.getProperties(), System.getenv());
+        Clock clock = Clock.system();
+        Path data = settings.dataDir();
+        Path spool = directory(data.resolve("spool"));
+        blobStore = createBlobStore(spool, clock);
+        textIndex = openIndex(directory(data.resolve("index")));
+
+        var departmentRepository = new JpaDepartmentRepository(em);
+        var userRepository = new JpaUserRepository(em);
+        var caseFileRepository = new JpaCaseFileRepository(em);
+        var filePlanRepository = new JpaFilePlanRepository(em);
+        var documentRepository = new JpaDocumentRepository(em);
+        var taskRepository = new JpaProcessingTaskRepository(em);
+        var outbox = new JpaIndexOutbox(em, clock);
+
+        audit = new AuditTrail(new JpaAuditRepository(em), clock);
+        PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
+        directory = new Directory(unitOfWork, userRepository, departmentRepository, hasher, audit, clock);
+        apiTokens = new ApiTokens(unitOfWork, new JpaApiTokenRepository(em), clock, Duration.ofHours(12));
+        documents = new DocumentService(unitOfWork, documentRepository, caseFileRepository, departmentRepository,
+                taskRepository, outbox, blobStore, new TikaContentTypeDetector(), audit, clock,
+                new UploadLimits(settings.maxUploadBytes()), signal::workCommitted);
+        caseFiles = new CaseFileService(unitOfWork, caseFileRepository, departmentRepository, filePlanRepository,
+                documentRepository, audit, clock);
+        search = new SearchService(textIndex);
+        processor = new DocumentProcessor(unitOfWork, taskRepository, documentRepository, outbox, blobStore,
+                new TikaTextExtractor(), audit, clock, ProcessingPolicy.defaults());
+        indexer = new DocumentIndexer(unitOfWork, outbox, documentRepository, textIndex);
+        demoData = new DemoData(unitOfWork, departmentRepository, filePlanRepository, caseFileRepository,
+                userRepository, hasher, audit, clock);
+    }
+
+    private BlobStore createBlobStore(Path spool, Clock clock) {
+        if (settings.storage().equals("s3")) {
+            AkteSettings.S3 s3 = settings.s3();
+            ObjectLockMode mode = s3.objectLockMode() == null ? null
+                    : ObjectLockMode.valueOf(s3.objectLockMode().toUpperCase(Locale.ROOT));
+            return new S3BlobStore(new S3Settings(s3.endpoint(), s3.region(), s3.bucket(), s3.accessKey(),
+                    s3.secretKey(), mode, null), spool);
+        }
+        return new FileSystemBlobStore(directory(settings.dataDir().resolve("blobs")), spool, clock);
+    }
+
+    private static TextIndex openIndex(Path path) {
+        try {
+            return new LuceneTextIndex(FSDirectory.open(path), GermanCompoundSplitter.withBundledDictionary());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + path, e);
+        }
+    }
+
+    private static Path directory(Path path) {
+        try {
+            return Files.createDirectories(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + path, e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (textIndex != null) {
+            textIndex.close();
+        }
+    }
+
+    public AkteSettings settings() {
+        return settings;
+    }
+
+    @Produces
+    @Dependent
+    BlobStore blobStore() {
+        return blobStore;
+    }
+
+    @Produces
+    @Dependent
+    TextIndex textIndex() {
+        return textIndex;
+    }
+
+    @Produces
+    @Dependent
+    AuditTrail auditTrail() {
+        return audit;
+    }
+
+    @Produces
+    @Dependent
+    Directory directoryService() {
+        return directory;
+    }
+
+    @Produces
+    @Dependent
+    ApiTokens apiTokens() {
+        return apiTokens;
+    }
+
+    @Produces
+    @Dependent
+    DocumentService documentService() {
+        return documents;
+    }
+
+    @Produces
+    @Dependent
+    CaseFileService caseFileService() {
+        return caseFiles;
+    }
+
+    @Produces
+    @Dependent
+    SearchService searchService() {
+        return search;
+    }
+
+    @Produces
+    @Dependent
+    DocumentProcessor documentProcessor() {
+        return processor;
+    }
+
+    @Produces
+    @Dependent
+    DocumentIndexer documentIndexer() {
+        return indexer;
+    }
+
+    @Produces
+    @Dependent
+    DemoData demoData() {
+        return demoData;
+    }
+}

@@ -1,0 +1,87 @@
+package de.akte.web.infrastructure;
+
+import de.akte.core.application.DemoData;
+import de.akte.core.application.Directory;
+import de.akte.core.infrastructure.persistence.flyway.SchemaMigrator;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.security.SecureRandom;
+import java.util.logging.Logger;
+
+/**
+ * Brings the application up in order: schema migration, first administrator, optional demo
+ * data, then the background workers.
+ */
+@ApplicationScoped
+public class Startup {
+
+    private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+    @Resource(lookup = "java:jboss/datasources/AkteDS")
+    private DataSource dataSource;
+
+    @Inject
+    private CoreBeans core;
+
+    @Inject
+    private Directory directory;
+
+    @Inject
+    private DemoData demoData;
+
+    @Inject
+    private WorkerSignal workers;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        String version = new SchemaMigrator(dataSource, Startup.class.getClassLoader()).migrate();
+        LOG.info(() -> "Akte data directory " + core.settings().dataDir() + ", schema version " + version);
+        createAdministrator();
+        if (core.settings().seedDemoData()) {
+            String password = core.settings().demoPassword().orElseGet(Startup::generatePassword);
+            if (demoData.seed(password.toCharArray())) {
+                LOG.warning("Demo data loaded; every demo user (sachbearbeitung.bau, scanstelle, registratur, ...)"
+                        + " has the password: " + password);
+            }
+        }
+        workers.start();
+    }
+
+    void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        workers.stop();
+    }
+
+    private void createAdministrator() {
+        String password = core.settings().adminPassword().orElse(null);
+        boolean generated = password == null;
+        if (generated) {
+            password = generatePassword();
+        }
+        if (directory.ensureAdministrator(password.toCharArray())) {
+            if (generated) {
+                // printed once: it is stored only as a hash
+                LOG.warning("\n\n================================================================\n"
+                        + "  First start: user 'admin' created with password: " + password + "\n"
+                        + "  It is shown only this once. Set AKTE_ADMIN_PASSWORD to choose it.\n"
+                        + "================================================================\n");
+            } else {
+                LOG.info("First start: user 'admin' created with the password from AKTE_ADMIN_PASSWORD");
+            }
+        }
+    }
+
+    private static String generatePassword() {
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package de.akte.web.infrastructure;
+
+import de.akte.core.application.DocumentIndexer;
+import de.akte.core.application.DocumentProcessor;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the background work on the container's managed threads: processing workers (one per
+ * core) and the index outbox drainer. They poll every second and are woken at once when new
+ * work is committed; the database is the queue, so nothing is lost if the server stops.
+ */
+@ApplicationScoped
+public class WorkerSignal {
+
+    private static final Logger LOG = Logger.getLogger(WorkerSignal.class.getName());
+    private static final int BATCH = 20;
+
+    @Resource
+    private ManagedScheduledExecutorService executor;
+
+    @Inject
+    private DocumentProcessor processor;
+
+    @Inject
+    private DocumentIndexer indexer;
+
+    private final int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private final Semaphore processing = new Semaphore(workers);
+    private final ReentrantLock indexing = new ReentrantLock();
+    private volatile boolean running;
+
+    /** Starts polling; called once the schema is migrated. */
+    public void start() {
+        running = true;
+        for (int i = 0; i < workers; i++) {
+            executor.scheduleWithFixedDelay(this::process, 1, 1, TimeUnit.SECONDS);
+        }
+        executor.scheduleWithFixedDelay(this::index, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** New work was committed: start a worker now rather than at the next poll. */
+    public void workCommitted() {
+        if (running) {
+            executor.execute(this::process);
+            executor.execute(this::index);
+        }
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    private void process() {
+        if (!running || !processing.tryAcquire()) {
+            return;
+        }
+        try {
+            int handled;
+            do {
+                handled = processor.processDue(BATCH);
+                if (handled > 0) {
+                    executor.execute(this::index);
+                }
+            } while (handled > 0 && running);
+        } catch (Throwable e) {
+            // a scheduled task that throws is never run again: log and keep the worker alive
+            LOG.log(Level.WARNING, "processing worker failed, will retry at the next poll", e);
+        } finally {
+            processing.release();
+        }
+    }
+
+    private void index() {
+        if (!running || !indexing.tryLock()) {
+            return;
+        }
+        try {
+            while (running && indexer.drain(500) > 0) {
+                // keep draining while there is work
+            }
+        } catch (Throwable e) {
+            LOG.log(Level.WARNING, "index outbox drain failed, will retry at the next poll", e);
+        } finally {
+            indexing.unlock();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package de.akte.web.interfaces.rest;
+
+import de.akte.core.application.DocumentIndexer;
+import de.akte.core.audit.AuditEntry;
+import de.akte.core.audit.AuditTrail;
+import de.akte.core.audit.ChainVerification;
+import de.akte.core.security.Caller;
+import de.akte.core.security.Role;
+import de.akte.core.shared.ForbiddenException;
+import de.akte.core.shared.InvalidInputException;
+import de.akte.core.shared.UnitOfWork;
+import de.akte.web.security.CurrentCaller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Operations for administrators: audit verification and history, index rebuild. */
+@Path("/admin")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    private final AuditTrail audit;
+    private final DocumentIndexer indexer;
+    private final UnitOfWork unitOfWork;
+    private final CurrentCaller caller;
+
+    @Inject
+    public AdminResource(AuditTrail audit, DocumentIndexer indexer, UnitOfWork unitOfWork, CurrentCaller caller) {
+        this.audit = audit;
+        this.indexer = indexer;
+        this.unitOfWork = unitOfWork;
+        this.caller = caller;
+    }
+
+    /** For the CDI proxy and RESTEasy's resource validation; never used to serve requests. */
+    public AdminResource() {
+        this(null, null, null, null);
+    }
+
+    /** The outcome of an audit chain check. */
+    public record AuditVerification(boolean intact, long entriesChecked, Long firstBrokenEntry, String problem) {
+    }
+
+    /** One audit entry as the API shows it. */
+    public record AuditEntryView(long sequence, Instant occurredAt, String actor, String action, String targetType,
+                                 String targetId, String details, String hash) {
+    }
+
+    /** The outcome of an index rebuild. */
+    public record RebuildResult(long documentsIndexed, long millis) {
+    }
+
+    @GET
+    @Path("audit/verify")
+    public AuditVerification verifyAudit() {
+        requireAdmin();
+        ChainVerification v = unitOfWork.call(audit::verify);
+        return new AuditVerification(v.intact(), v.entriesChecked(), v.firstBrokenSequence().orElse(null),
+                v.problem().orElse(null));
+    }
+
+    @GET
+    @Path("audit")
+    public List<AuditEntryView> auditOf(@QueryParam("targetType") String targetType,
+                                        @QueryParam("targetId") String targetId, @QueryParam("size") String size) {
+        requireAdmin();
+        if (targetType == null || targetId == null) {
+            throw new InvalidInputException("targetType", "name targetType and targetId (e.g. document, 42)");
+        }
+        int limit = Params.size(size);
+        return unitOfWork.call(() -> audit.historyOf(targetType, targetId, limit).stream().map(AdminResource::view)
+                .toList());
+    }
+
+    @POST
+    @Path("index/rebuild")
+    public RebuildResult rebuildIndex() {
+        long start = System.nanoTime();
+        long count = indexer.rebuild(caller.get());
+        return new RebuildResult(count, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void requireAdmin() {
+        Caller c = caller.get();
+        if (!c.has(Role.ADMIN)) {
+            throw new ForbiddenException("this needs the role ADMIN");
+        }
+    }
+
+    private static AuditEntryView view(AuditEntry e) {
+        return new AuditEntryView(e.sequence(), e.occurredAt(), e.actor(), e.action().name(), e.targetType(),
+                e.targetId(), e.details(), e.hash());
+    }
+}

@@ -1,0 +1,87 @@
+package de.akte.web.interfaces.rest;
+
+import de.akte.core.application.CaseFileDetails;
+import de.akte.core.application.CaseFileService;
+import de.akte.core.application.CaseFileView;
+import de.akte.core.application.NewCaseFile;
+import de.akte.core.application.Page;
+import de.akte.core.shared.InvalidInputException;
+import de.akte.web.security.CurrentCaller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** Case files (Akten) and their processes (Vorgänge). */
+@Path("/case-files")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CaseFileResource {
+
+    private final CaseFileService caseFiles;
+    private final CurrentCaller caller;
+
+    @Inject
+    public CaseFileResource(CaseFileService caseFiles, CurrentCaller caller) {
+        this.caseFiles = caseFiles;
+        this.caller = caller;
+    }
+
+    /** For the CDI proxy and RESTEasy's resource validation; never used to serve requests. */
+    public CaseFileResource() {
+        this(null, null);
+    }
+
+    /** The body of {@code POST /api/case-files}. */
+    public record NewCaseFileRequest(String fileReference, String title, String department, String filePlanNode,
+                                     String openedOn) {
+    }
+
+    /** The body of {@code POST /api/case-files/{id}/processes}. */
+    public record NewProcessRequest(String title) {
+    }
+
+    @GET
+    public Page<CaseFileView> find(@QueryParam("reference") String reference, @QueryParam("page") String page,
+                                   @QueryParam("size") String size) {
+        return caseFiles.findByReference(caller.get(), reference == null ? "" : reference, Params.page(page),
+                Params.size(size));
+    }
+
+    @GET
+    @Path("{id}")
+    public CaseFileDetails get(@PathParam("id") long id) {
+        return caseFiles.details(caller.get(), id);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response open(NewCaseFileRequest request, @Context UriInfo uri) {
+        if (request == null) {
+            throw new InvalidInputException("body", "send the case file as JSON");
+        }
+        CaseFileView created = caseFiles.open(caller.get(), new NewCaseFile(request.fileReference(), request.title(),
+                request.department(), request.filePlanNode(), Params.date(request.openedOn(), "openedOn")));
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created).build();
+    }
+
+    @POST
+    @Path("{id}/processes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response openProcess(@PathParam("id") long id, NewProcessRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("body", "send the process as JSON");
+        }
+        return Response.status(201).entity(caseFiles.openProcess(caller.get(), id, request.title())).build();
+    }
+}

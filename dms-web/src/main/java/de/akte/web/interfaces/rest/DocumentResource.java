@@ -1,0 +1,145 @@
+package de.akte.web.interfaces.rest;
+
+import de.akte.core.application.DocumentProcessor;
+import de.akte.core.application.DocumentService;
+import de.akte.core.application.DocumentText;
+import de.akte.core.application.DocumentView;
+import de.akte.core.application.MetadataChange;
+import de.akte.core.application.NewDocument;
+import de.akte.core.application.StoredContent;
+import de.akte.core.application.VersionView;
+import de.akte.web.security.CurrentCaller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Documents: upload, versions, downloads, text, metadata. */
+@Path("/documents")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DocumentResource {
+
+    private final DocumentService documents;
+    private final DocumentProcessor processor;
+    private final CurrentCaller caller;
+
+    @Inject
+    public DocumentResource(DocumentService documents, DocumentProcessor processor, CurrentCaller caller) {
+        this.documents = documents;
+        this.processor = processor;
+        this.caller = caller;
+    }
+
+    /** For the CDI proxy and RESTEasy's resource validation; never used to serve requests. */
+    public DocumentResource() {
+        this(null, null, null);
+    }
+
+    /** A metadata change as JSON; absent fields stay unchanged. */
+    public record MetadataChangeRequest(String title, String documentType, String caseFile, String documentDate) {
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@Context HttpServletRequest request, @Context UriInfo uri) {
+        try (MultipartForm form = MultipartForm.of(request)) {
+            Part file = form.file("file");
+            NewDocument command = new NewDocument(form.text("title"), form.text("caseFile"), form.text("department"),
+                    form.text("documentType"), file.getSubmittedFileName());
+            try (InputStream in = file.getInputStream()) {
+                DocumentView created = documents.upload(caller.get(), command, in);
+                return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                        .entity(created).build();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the upload could not be read", e);
+            }
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public DocumentView get(@PathParam("id") long id) {
+        return documents.get(caller.get(), id);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DocumentView change(@PathParam("id") long id, MetadataChangeRequest change) {
+        if (change == null) {
+            throw new de.akte.core.shared.InvalidInputException("body", "send the fields to change as JSON");
+        }
+        return documents.changeMetadata(caller.get(), id, new MetadataChange(change.title(), change.documentType(),
+                change.caseFile(), Params.date(change.documentDate(), "documentDate")));
+    }
+
+    @GET
+    @Path("{id}/versions")
+    public List<VersionView> versions(@PathParam("id") long id) {
+        return documents.versions(caller.get(), id);
+    }
+
+    @POST
+    @Path("{id}/versions")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response addVersion(@PathParam("id") long id, @Context HttpServletRequest request, @Context UriInfo uri) {
+        try (MultipartForm form = MultipartForm.of(request)) {
+            Part file = form.file("file");
+            try (InputStream in = file.getInputStream()) {
+                VersionView created = documents.addVersion(caller.get(), id, file.getSubmittedFileName(), in);
+                return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(created.version()))
+                        .path("content").build()).entity(created).build();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the upload could not be read", e);
+            }
+        }
+    }
+
+    @GET
+    @Path("{id}/versions/{n}/content")
+    @Produces(MediaType.WILDCARD)
+    public Response content(@PathParam("id") long id, @PathParam("n") int version) {
+        StoredContent content = documents.openContent(caller.get(), id, version);
+        return Downloads.of(content, content.version().fileName());
+    }
+
+    @GET
+    @Path("{id}/versions/{n}/rendition")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response rendition(@PathParam("id") long id, @PathParam("n") int version) {
+        StoredContent content = documents.openRendition(caller.get(), id, version);
+        String base = content.version().fileName().replaceAll("\\.[^.]*$", "");
+        return Downloads.of(content, base + ".pdf");
+    }
+
+    @GET
+    @Path("{id}/text")
+    public DocumentText text(@PathParam("id") long id) {
+        return documents.text(caller.get(), id);
+    }
+
+    /** Administrator: put a failed document back into processing. */
+    @POST
+    @Path("{id}/retry")
+    public Response retry(@PathParam("id") long id) {
+        processor.retry(caller.get(), id);
+        return Response.accepted(documents.get(caller.get(), id)).build();
+    }
+}

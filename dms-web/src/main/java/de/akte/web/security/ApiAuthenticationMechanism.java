@@ -1,0 +1,98 @@
+package de.akte.web.security;
+
+import de.akte.core.application.ApiTokens;
+import de.akte.core.application.Directory;
+import de.akte.core.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Authenticates API calls by HTTP Basic or a bearer token. Requests without credentials pass on
+ * anonymously; the REST layer turns them away except where a resource is public.
+ */
+@ApplicationScoped
+public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String CHALLENGE = "Basic realm=\"Akte\", Bearer realm=\"Akte\"";
+
+    private final Directory directory;
+    private final ApiTokens tokens;
+    private final LoginCache cache;
+
+    @Inject
+    public ApiAuthenticationMechanism(Directory directory, ApiTokens tokens, LoginCache cache) {
+        this.directory = directory;
+        this.tokens = tokens;
+        this.cache = cache;
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header == null || header.isBlank()) {
+            return context.doNothing();
+        }
+        Optional<Caller> caller;
+        if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            caller = basic(header.substring(6).strip());
+        } else if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            caller = tokens.resolve(header.substring(7).strip()).flatMap(directory::currentCaller);
+        } else {
+            caller = Optional.empty();
+        }
+        if (caller.isEmpty()) {
+            return reject(response, context);
+        }
+        Set<String> groups = new HashSet<>();
+        caller.get().roles().forEach(r -> groups.add(r.name()));
+        return context.notifyContainerAboutLogin(caller.get().username(), groups);
+    }
+
+    private Optional<Caller> basic(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 1) {
+            return Optional.empty();
+        }
+        String username = decoded.substring(0, colon);
+        char[] password = decoded.substring(colon + 1).toCharArray();
+        if (cache.remembers(username, password)) {
+            return directory.currentCaller(username);
+        }
+        Optional<Caller> caller = directory.authenticate(username, password);
+        caller.ifPresent(c -> cache.remember(username, password));
+        return caller;
+    }
+
+    private static AuthenticationStatus reject(HttpServletResponse response, HttpMessageContext context) {
+        try {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", CHALLENGE);
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"type\":\"urn:akte:problem:unauthorized\",\"title\":\"Unauthorized\","
+                    + "\"status\":401,\"detail\":\"wrong username, password or token\"}");
+        } catch (IOException e) {
+            // the client went away; nothing left to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}
