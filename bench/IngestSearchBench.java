@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * search p50/p99 in milliseconds.
  *
  * java bench/IngestSearchBench.java [--url http://127.0.0.1:8080] [--user admin] [--password …]
- *      [--docs 1000] [--searches 500] [--threads 8] [--department BENCH]
+ *      [--docs 1000] [--searches 500] [--threads 8] [--search-threads 1] [--department BENCH]
  * The password may also come from AKTE_PASSWORD.
  */
 public class IngestSearchBench {
@@ -42,6 +42,7 @@ public class IngestSearchBench {
         int docs = Integer.parseInt(arg(args, "--docs", "1000"));
         int searches = Integer.parseInt(arg(args, "--searches", "500"));
         int threads = Integer.parseInt(arg(args, "--threads", "8"));
+        int searchThreads = Integer.parseInt(arg(args, "--search-threads", "1"));
         String department = arg(args, "--department", "bench");
         if (password == null) {
             System.err.println("give --password or set AKTE_PASSWORD");
@@ -90,10 +91,12 @@ public class IngestSearchBench {
 
         Random random = new Random(42);
         List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        pool.shutdown();
+        ExecutorService searchers = Executors.newFixedThreadPool(searchThreads);
         List<Future<?>> runs = new ArrayList<>();
         for (int i = 0; i < searches; i++) {
             String q = WORDS[random.nextInt(WORDS.length)] + (random.nextBoolean() ? " " + WORDS[random.nextInt(WORDS.length)] : "");
-            runs.add(pool.submit(() -> {
+            runs.add(searchers.submit(() -> {
                 long t = System.nanoTime();
                 send(http, HttpRequest.newBuilder(URI.create(url + "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
                         .header("Authorization", auth).GET());
@@ -104,12 +107,12 @@ public class IngestSearchBench {
         for (Future<?> f : runs) {
             f.get();
         }
-        pool.shutdown();
+        searchers.shutdown();
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         long indexed = total(http, url, auth, "");
         System.out.printf("search:     %d queries over %d visible documents, p50 %.1f ms, p99 %.1f ms (%d threads)%n",
-                sorted.size(), indexed, percentile(sorted, 50), percentile(sorted, 99), threads);
+                sorted.size(), indexed, percentile(sorted, 50), percentile(sorted, 99), searchThreads);
     }
 
     private static int upload(HttpClient http, String url, String auth, String department, int n, String marker)

@@ -1,0 +1,54 @@
+package de.akte.core.application;
+
+import de.akte.core.audit.AuditTrail;
+import de.akte.core.casefile.FileReference;
+import de.akte.core.infrastructure.persistence.jpa.JpaAuditRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaCaseFileRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaDepartmentRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaFilePlanRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaUserRepository;
+import de.akte.core.security.PasswordHasher;
+import de.akte.core.security.Role;
+import de.akte.core.shared.Clock;
+import de.akte.core.testing.JpaTestContext;
+import de.akte.core.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DemoDataTest {
+
+    @Test
+    void seedsAMunicipalityOnceWithUsersOfEveryRole() {
+        try (JpaTestContext db = new JpaTestContext(TestDatabase.Kind.H2)) {
+            var em = db.entityManager();
+            var hasher = new PasswordHasher(1000);
+            var audit = new AuditTrail(new JpaAuditRepository(em), Clock.system());
+            var departments = new JpaDepartmentRepository(em);
+            var users = new JpaUserRepository(em);
+            var caseFiles = new JpaCaseFileRepository(em);
+            DemoData demo = new DemoData(db, departments, new JpaFilePlanRepository(em), caseFiles, users, hasher,
+                    audit, Clock.system());
+            Directory directory = new Directory(db, users, departments, hasher, audit, Clock.system());
+
+            assertTrue(demo.seed("demo-password".toCharArray()));
+            assertFalse(demo.seed("other-password".toCharArray()), "a second start must not seed again");
+
+            assertEquals(List.of("20", "32", "50", "63"), directory.departments().stream().map(DepartmentView::code).toList());
+            var clerk = directory.authenticate("sachbearbeitung.bau", "demo-password".toCharArray()).orElseThrow();
+            assertEquals(Set.of("63"), clerk.departments());
+            Set<Role> roles = new java.util.HashSet<>();
+            for (String name : List.of("sachbearbeitung.bau", "scanstelle", "registratur")) {
+                roles.addAll(directory.authenticate(name, "demo-password".toCharArray()).orElseThrow().roles());
+            }
+            assertEquals(Set.of(Role.CLERK, Role.SCANNER, Role.RECORDS_OFFICER), roles);
+            assertTrue(db.call(() -> caseFiles.findByReference(new FileReference("63-10/2025"))).isPresent());
+            assertTrue(db.call(audit::verify).intact());
+        }
+    }
+}
