@@ -2,6 +2,7 @@ package de.akte.web.interfaces.rest;
 
 import de.akte.core.search.TextIndex;
 import de.akte.core.security.Role;
+import de.akte.core.storage.BlobId;
 import de.akte.core.storage.BlobStore;
 import de.akte.web.infrastructure.CoreBeans;
 import jakarta.annotation.Resource;
@@ -35,6 +36,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
+    /** The SHA-256 of no bytes: asking whether it exists touches the store without needing it to. */
+    private static final BlobId PROBE = new BlobId("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+
     @Resource(lookup = "java:jboss/datasources/AkteDS")
     private DataSource dataSource;
 
@@ -58,7 +62,11 @@ public class HealthResource {
                 info.put("database", c.getMetaData().getDatabaseProductName());
             }
         }));
-        checks.put("storage", check(() -> info.put("storage", blobs.describe())));
+        checks.put("storage", check(() -> {
+            // a real round trip to the store (for S3: a request to the server), not just a configuration echo
+            blobs.exists(PROBE);
+            info.put("storage", blobs.describe());
+        }));
         checks.put("index", check(() -> info.put("indexedDocuments", index.count())));
         boolean up = checks.values().stream().allMatch("UP"::equals);
         Map<String, Object> body = new LinkedHashMap<>();
