@@ -140,11 +140,8 @@ public class DocumentService {
     /** Opens the original bytes of a version for download and records the read in the audit trail. */
     public StoredContent openContent(Caller caller, long documentId, int versionNumber) {
         VersionView version = unitOfWork.call(() -> {
-            Document document = visibleDocument(caller, documentId);
-            DocumentVersion v = document.version(versionNumber)
-                    .orElseThrow(() -> new NotFoundException("document " + documentId + " has no version " + versionNumber));
-            audit.record(caller.username(), AuditAction.READ_CONTENT, "document", document.id().toString(),
-                    "version=" + versionNumber);
+            DocumentVersion v = visibleVersion(caller, documentId, versionNumber);
+            auditRead(caller, documentId, "version=" + versionNumber);
             return toView(v);
         });
         return new StoredContent(version, version.sha256(), version.size(), version.mediaType(),
@@ -153,20 +150,27 @@ public class DocumentService {
 
     /** Opens the archival rendition of a version, once processing has produced one. */
     public StoredContent openRendition(Caller caller, long documentId, int versionNumber) {
-        String[] renditionHash = new String[1];
-        VersionView version = unitOfWork.call(() -> {
-            Document document = visibleDocument(caller, documentId);
-            DocumentVersion v = document.version(versionNumber)
-                    .orElseThrow(() -> new NotFoundException("document " + documentId + " has no version " + versionNumber));
-            renditionHash[0] = v.renditionSha256()
+        record Rendition(VersionView version, BlobId blob) {
+        }
+        Rendition rendition = unitOfWork.call(() -> {
+            DocumentVersion v = visibleVersion(caller, documentId, versionNumber);
+            BlobId blob = v.renditionSha256().map(BlobId::new)
                     .orElseThrow(() -> new NotFoundException("version " + versionNumber + " has no archival rendition yet"));
-            audit.record(caller.username(), AuditAction.READ_CONTENT, "document", document.id().toString(),
-                    "version=" + versionNumber + "; rendition");
-            return toView(v);
+            auditRead(caller, documentId, "version=" + versionNumber + "; rendition");
+            return new Rendition(toView(v), blob);
         });
-        BlobId rendition = new BlobId(renditionHash[0]);
-        return new StoredContent(version, rendition.sha256(), blobs.size(rendition), "application/pdf",
-                blobs.open(rendition));
+        return new StoredContent(rendition.version(), rendition.blob().sha256(), blobs.size(rendition.blob()),
+                "application/pdf", blobs.open(rendition.blob()));
+    }
+
+    private DocumentVersion visibleVersion(Caller caller, long documentId, int versionNumber) {
+        return visibleDocument(caller, documentId).version(versionNumber)
+                .orElseThrow(() -> new NotFoundException("document " + documentId + " has no version " + versionNumber));
+    }
+
+    /** Reads are audited in the transaction that looks the version up, before any byte leaves. */
+    private void auditRead(Caller caller, long documentId, String details) {
+        audit.record(caller.username(), AuditAction.READ_CONTENT, "document", Long.toString(documentId), details);
     }
 
     public DocumentText text(Caller caller, long documentId) {

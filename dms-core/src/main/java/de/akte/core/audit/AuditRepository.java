@@ -8,6 +8,9 @@ public interface AuditRepository {
     /** The chain head, locked for the rest of the transaction. */
     AuditChainHead lockHead();
 
+    /** The chain head as it is, without locking it. */
+    AuditChainHead head();
+
     void append(AuditEntry entry);
 
     /** Entries in sequence order after the given sequence number. */

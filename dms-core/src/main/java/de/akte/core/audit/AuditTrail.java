@@ -37,6 +37,12 @@ public class AuditTrail {
         while (true) {
             List<AuditEntry> batch = repository.after(after, VERIFY_BATCH);
             if (batch.isEmpty()) {
+                // the head remembers the newest entry, so cutting off the end of the trail shows too
+                AuditChainHead head = repository.head();
+                if (head.lastSequence() != after || !head.lastHash().equals(previousHash)) {
+                    return broken(checked, after + 1, "the newest entries are missing: the trail ends at " + after
+                            + " but entry " + head.lastSequence() + " was written");
+                }
                 return new ChainVerification(checked, Optional.empty(), Optional.empty());
             }
             for (AuditEntry entry : batch) {

@@ -86,6 +86,15 @@ class AuditTrailTest {
         }
 
         @Test
+        void detectsCutOffNewestEntries() throws Exception {
+            recordThree();
+            sql("delete from audit_entry where sequence = 3");
+            ChainVerification result = context.call(trail::verify);
+            assertEquals(3L, result.firstBrokenSequence().orElseThrow());
+            assertTrue(result.problem().orElseThrow().contains("newest"), result.problem()::get);
+        }
+
+        @Test
         void detectsRewrittenEntryWithRecomputedOwnHash() throws Exception {
             recordThree();
             // a forger who recomputes the hash of the entry they changed still breaks the next link

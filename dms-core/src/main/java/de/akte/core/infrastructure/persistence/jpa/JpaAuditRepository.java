@@ -27,6 +27,11 @@ public class JpaAuditRepository implements AuditRepository {
     }
 
     @Override
+    public AuditChainHead head() {
+        return em.find(AuditChainHead.class, 1L);
+    }
+
+    @Override
     public void append(AuditEntry entry) {
         em.persist(entry);
     }
