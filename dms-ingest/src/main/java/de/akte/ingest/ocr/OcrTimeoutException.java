@@ -1,0 +1,10 @@
+package de.akte.ingest.ocr;
+
+import de.akte.core.text.UnreadableContentException;
+
+/** Tesseract did not finish a page within the timeout and was killed; the message is a reason for users. */
+public class OcrTimeoutException extends UnreadableContentException {
+    public OcrTimeoutException(String reason) {
+        super(reason);
+    }
+}
