@@ -16,23 +16,49 @@ import de.akte.core.shared.NotFoundException;
 import de.akte.core.shared.UnitOfWork;
 import de.akte.core.storage.BlobId;
 import de.akte.core.storage.BlobStore;
-import de.akte.core.text.ExtractedText;
-import de.akte.core.text.TextExtractor;
+import de.akte.core.casefile.CaseFile;
+import de.akte.core.casefile.CaseFileRepository;
+import de.akte.core.casefile.FileReference;
+import de.akte.core.document.ContentDescriptor;
+import de.akte.core.document.FieldOccurrence;
+import de.akte.core.document.FileName;
+import de.akte.core.processing.ProcessingTrigger;
+import de.akte.core.recognition.BatchPart;
+import de.akte.core.recognition.ContentRecognizer;
+import de.akte.core.recognition.Recognition;
+import de.akte.core.recognition.RecognitionDeferredException;
+import de.akte.core.storage.StoredBlob;
+import de.akte.core.text.QuarantinedContentException;
 import de.akte.core.text.UnreadableContentException;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Works off the persistent processing queue: extracts each accepted version's text, stores it
- * page by page and marks the document ready. Each task is claimed with a lease, so a crash in
+ * Works off the persistent processing queue: recognises each accepted version (text, OCR word boxes,
+ * found fields, archival rendition), stores it page by page and marks the document ready, or cuts a
+ * scanned batch into its documents. Each task is claimed with a lease, so a crash in
  * the middle leaves it to be picked up again; permanent problems end in FAILED with a reason.
  */
 public class DocumentProcessor {
 
+    private static final String SYSTEM = "system";
     private static final Logger LOG = Logger.getLogger(DocumentProcessor.class.getName());
 
     private final UnitOfWork unitOfWork;
@@ -40,20 +66,25 @@ public class DocumentProcessor {
     private final DocumentRepository documents;
     private final IndexOutbox indexOutbox;
     private final BlobStore blobs;
-    private final TextExtractor extractor;
+    private final CaseFileRepository caseFiles;
+    private final ContentRecognizer recognizer;
+    private final ProcessingTrigger trigger;
     private final AuditTrail audit;
     private final Clock clock;
     private final ProcessingPolicy policy;
 
     public DocumentProcessor(UnitOfWork unitOfWork, ProcessingTaskRepository tasks, DocumentRepository documents,
-                             IndexOutbox indexOutbox, BlobStore blobs, TextExtractor extractor, AuditTrail audit,
-                             Clock clock, ProcessingPolicy policy) {
+                             CaseFileRepository caseFiles, IndexOutbox indexOutbox, BlobStore blobs,
+                             ContentRecognizer recognizer, AuditTrail audit, Clock clock, ProcessingPolicy policy,
+                             ProcessingTrigger trigger) {
         this.unitOfWork = unitOfWork;
         this.tasks = tasks;
         this.documents = documents;
         this.indexOutbox = indexOutbox;
         this.blobs = blobs;
-        this.extractor = extractor;
+        this.caseFiles = caseFiles;
+        this.recognizer = recognizer;
+        this.trigger = trigger;
         this.audit = audit;
         this.clock = clock;
         this.policy = policy;
@@ -77,7 +108,7 @@ public class DocumentProcessor {
     }
 
     private record Claimed(long taskId, long documentId, long versionId, int versionNumber, String sha256,
-                           String fileName) {
+                           String fileName, String title) {
     }
 
     /** Claims and runs one task; false if another worker had it first. */
@@ -94,23 +125,39 @@ public class DocumentProcessor {
                 document.startProcessing();
             }
             return new Claimed(taskId, document.id(), version.id(), version.number(), version.sha256(),
-                    version.fileName());
+                    version.fileName(), document.title());
         });
         if (work == null) {
             return false;
         }
-        try (InputStream in = blobs.open(new BlobId(work.sha256()))) {
-            ExtractedText text = extractor.extract(in, work.fileName());
-            unitOfWork.run(() -> {
-                Document document = documents.find(work.documentId()).orElseThrow();
-                DocumentVersion version = document.version(work.versionNumber()).orElseThrow();
-                documents.replacePages(work.versionId(), text.pages());
-                version.recordRecognition(text.mediaType(), text.pages().size(), text.metadata());
-                if (document.currentVersion() == version.number()) {
-                    document.markReady();
+        Path local = null;
+        try {
+            local = localCopy(work.sha256());
+            try (Recognition recognition = recognizer.recognize(local, work.fileName(), work.title())) {
+                if (recognition.isBatch()) {
+                    fileBatch(work, recognition);
+                } else {
+                    record(work, recognition);
                 }
-                tasks.find(work.taskId()).orElseThrow().complete(clock.now());
-                indexOutbox.enqueue(document.id());
+            }
+        } catch (RecognitionDeferredException e) {
+            LOG.info(() -> "document " + work.documentId() + " waits: " + e.getMessage());
+            unitOfWork.run(() -> {
+                tasks.find(work.taskId()).orElseThrow().postpone(e.getMessage(), clock.now(), policy.recheck());
+                awaitIfCurrent(work, e.getMessage());
+            });
+        } catch (QuarantinedContentException e) {
+            LOG.warning(() -> "document " + work.documentId() + " version " + work.versionNumber()
+                    + " quarantined: " + e.getMessage());
+            unitOfWork.run(() -> {
+                tasks.find(work.taskId()).orElseThrow().giveUp(e.getMessage(), clock.now());
+                Document document = documents.find(work.documentId()).orElseThrow();
+                if (document.currentVersion() == work.versionNumber()) {
+                    document.quarantine(e.getMessage());
+                    indexOutbox.enqueue(document.id());
+                }
+                audit.record(SYSTEM, AuditAction.ADMIN, "document", Long.toString(work.documentId()),
+                        "version " + work.versionNumber() + " quarantined: " + e.getMessage());
             });
         } catch (UnreadableContentException e) {
             LOG.info(() -> "document " + work.documentId() + " version " + work.versionNumber()
@@ -131,8 +178,169 @@ public class DocumentProcessor {
                     failIfCurrent(work, "processing failed after " + task.attempts() + " attempts: " + reason);
                 }
             });
+        } finally {
+            deleteQuietly(local);
         }
         return true;
+    }
+
+    private void record(Claimed work, Recognition recognition) {
+        // the rendition's bytes are stored before the row that names them, like every blob
+        String renditionSha = recognition.rendition().map(this::store).map(b -> b.id().sha256()).orElse(null);
+        List<FieldOccurrence> fields = recognition.fields().stream()
+                .map(f -> new FieldOccurrence(f.kind(), f.value(), f.raw(), f.page(), f.start(), f.end())).toList();
+        unitOfWork.run(() -> {
+            Document document = documents.find(work.documentId()).orElseThrow();
+            DocumentVersion version = document.version(work.versionNumber()).orElseThrow();
+            documents.replacePages(work.versionId(), recognition.pages());
+            version.recordRecognition(recognition.mediaType(), recognition.pages().size(),
+                    withFieldSummary(recognition.metadata(), fields));
+            version.recordFields(fields);
+            if (renditionSha != null) {
+                version.attachRendition(renditionSha);
+            }
+            if (document.currentVersion() == version.number()) {
+                if (document.documentDate().isEmpty()) {
+                    firstDate(fields).ifPresent(document::dateAs);
+                }
+                document.markReady();
+            }
+            tasks.find(work.taskId()).orElseThrow().complete(clock.now());
+            indexOutbox.enqueue(document.id());
+        });
+    }
+
+    // the found fields also go into the version's metadata, so the API shows them and the index finds them
+    private static Map<String, String> withFieldSummary(Map<String, String> metadata, List<FieldOccurrence> fields) {
+        Map<String, String> all = new LinkedHashMap<>(metadata);
+        Map<String, List<String>> byKind = new LinkedHashMap<>();
+        for (FieldOccurrence f : fields) {
+            List<String> values = byKind.computeIfAbsent("found." + camel(f.kind()), k -> new ArrayList<>());
+            if (!values.contains(f.value())) {
+                values.add(f.value());
+            }
+        }
+        byKind.forEach((k, v) -> all.put(k, String.join("; ", v)));
+        return all;
+    }
+
+    private static String camel(String kind) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : kind.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    private static Optional<LocalDate> firstDate(List<FieldOccurrence> fields) {
+        return fields.stream().filter(f -> "DOCUMENT_DATE".equals(f.kind())).findFirst().flatMap(f -> {
+            try {
+                return Optional.of(LocalDate.parse(f.value()));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * Cuts a scanned batch into its documents. The parts' bytes are stored first; then one transaction creates
+     * every part with its processing task and completes the batch's task, so a crash leaves either no part or all.
+     */
+    private void fileBatch(Claimed work, Recognition recognition) {
+        List<StoredBlob> stored = recognition.parts().stream().map(p -> store(p.content())).toList();
+        List<Long> created = unitOfWork.call(() -> {
+            Document batch = documents.find(work.documentId()).orElseThrow();
+            DocumentVersion batchVersion = batch.version(work.versionNumber()).orElseThrow();
+            List<Long> ids = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            for (int i = 0; i < recognition.parts().size(); i++) {
+                BatchPart part = recognition.parts().get(i);
+                StoredBlob blob = stored.get(i);
+                CaseFile target = batch.caseFile().orElse(null);
+                if (part.fileReference().isPresent()) {
+                    Optional<CaseFile> named = findCaseFile(part.fileReference().get());
+                    if (named.isPresent()) {
+                        target = named.get();
+                    } else {
+                        notes.add("part " + (i + 1) + ": the separator sheet names file reference "
+                                + part.fileReference().get() + ", which does not exist");
+                    }
+                }
+                String title = batch.title() + " (" + (i + 1) + "/" + recognition.parts().size() + ")";
+                Document document = new Document(title, target != null ? target.department() : batch.department(),
+                        target, null, batch.documentType().orElse(null), clock.now(), batch.createdBy());
+                document.cutFrom(batch.id());
+                String fileName = new FileName(work.fileName()).baseName() + "-" + (i + 1) + ".pdf";
+                DocumentVersion version = document.addVersion(
+                        new ContentDescriptor(blob.id().sha256(), blob.size(), part.mediaType(), fileName),
+                        clock.now(), batch.createdBy());
+                documents.add(document);
+                tasks.add(new ProcessingTask(document.id(), version.number(), clock.now()));
+                indexOutbox.enqueue(document.id());
+                audit.record(SYSTEM, AuditAction.CREATE, "document", document.id().toString(),
+                        "cut from scanned batch " + batch.id() + " pages " + part.pages() + "; sha256="
+                                + blob.id().sha256() + (target != null ? "; caseFile=" + target.fileReference() : ""));
+                ids.add(document.id());
+            }
+            Map<String, String> metadata = new LinkedHashMap<>(recognition.metadata());
+            metadata.put("batch.parts", ids.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+            if (!notes.isEmpty()) {
+                metadata.put("batch.notes", String.join("; ", notes));
+            }
+            batchVersion.recordRecognition(recognition.mediaType(), recognition.pages().size(), metadata);
+            if (batch.currentVersion() == batchVersion.number()) {
+                batch.markReady();
+            }
+            tasks.find(work.taskId()).orElseThrow().complete(clock.now());
+            indexOutbox.enqueue(batch.id());
+            return ids;
+        });
+        LOG.info(() -> "scanned batch " + work.documentId() + " cut into documents " + created);
+        trigger.workCommitted();
+    }
+
+    private Optional<CaseFile> findCaseFile(String reference) {
+        try {
+            return caseFiles.findByReference(new FileReference(reference));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private StoredBlob store(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return blobs.put(in, Long.MAX_VALUE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the produced file " + file, e);
+        }
+    }
+
+    // recognisers read files (Tesseract, PDFBox need random access); the blob may live in S3
+    private Path localCopy(String sha256) throws IOException {
+        Path local = Files.createTempFile("akte-original-", ".bin");
+        try (InputStream in = blobs.open(new BlobId(sha256))) {
+            Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(local);
+            throw e;
+        }
+        return local;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "could not delete temporary file " + file, e);
+            }
+        }
     }
 
     /** An administrator puts a failed document back into the queue. */

@@ -178,7 +178,7 @@ public class DocumentService {
             Document document = visibleDocument(caller, documentId);
             DocumentVersion current = document.current();
             List<DocumentText.PageText> pages = documents.pagesOf(current.id()).stream()
-                    .map(p -> new DocumentText.PageText(p.pageNumber(), p.text())).toList();
+                    .map(p -> DocumentText.PageText.of(p.pageNumber(), p.content())).toList();
             return new DocumentText(document.id(), current.number(), document.status().name(), pages);
         });
     }
@@ -329,7 +329,11 @@ public class DocumentService {
                 d.caseFile().map(CaseFile::id).orElse(null),
                 d.process().map(de.akte.core.casefile.Process::id).orElse(null),
                 d.documentType().orElse(null), d.documentDate().orElse(null), d.currentVersion(), d.createdAt(),
-                d.createdBy(), current == null ? java.util.Map.of() : current.metadata());
+                d.createdBy(), current == null ? java.util.Map.of() : current.metadata(),
+                d.batchDocumentId().orElse(null),
+                current == null ? List.of() : current.fields().stream()
+                        .map(f -> new DocumentView.FieldView(f.kind(), f.value(), f.raw(), f.page(), f.start(), f.end()))
+                        .toList());
     }
 
     static VersionView toView(DocumentVersion v) {

@@ -2,9 +2,15 @@ package de.akte.core.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
-/** A document as the API shows it. */
+/**
+ * A document as the API shows it.
+ *
+ * @param batchDocumentId the scanned batch this document was cut from, if any
+ * @param fields          dates, file references, IBANs, amounts and senders found in the current version
+ */
 public record DocumentView(
         long id,
         String title,
@@ -19,5 +25,11 @@ public record DocumentView(
         int currentVersion,
         Instant createdAt,
         String createdBy,
-        Map<String, String> metadata) {
+        Map<String, String> metadata,
+        Long batchDocumentId,
+        List<FieldView> fields) {
+
+    /** A field found in the text of the current version, and where: page (1-based) and character offsets. */
+    public record FieldView(String kind, String value, String raw, int page, int start, int end) {
+    }
 }

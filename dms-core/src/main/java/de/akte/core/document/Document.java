@@ -64,6 +64,9 @@ public class Document {
     @Column(name = "document_date")
     private LocalDate documentDate;
 
+    @Column(name = "batch_document_id")
+    private Long batchDocumentId;
+
     @Column(name = "current_version", nullable = false)
     private int currentVersion;
 
@@ -169,6 +172,16 @@ public class Document {
 
     public DocumentVersion current() {
         return version(currentVersion).orElseThrow(() -> new IllegalStateException("document " + id + " has no versions"));
+    }
+
+    /** The scanned batch this document was cut from, if any. */
+    public Optional<Long> batchDocumentId() {
+        return Optional.ofNullable(batchDocumentId);
+    }
+
+    /** Marks this document as cut from the given scanned batch. */
+    public void cutFrom(long batchId) {
+        this.batchDocumentId = batchId;
     }
 
     public void startProcessing() {

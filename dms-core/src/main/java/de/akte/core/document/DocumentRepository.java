@@ -1,6 +1,7 @@
 package de.akte.core.document;
 
 import de.akte.core.casefile.CaseFile;
+import de.akte.core.recognition.RecognizedContent;
 
 import java.util.List;
 import java.util.Optional;
@@ -23,5 +24,6 @@ public interface DocumentRepository {
 
     List<DocumentPage> pagesOf(long documentVersionId);
 
-    void replacePages(long documentVersionId, List<String> pageTexts);
+    /** Stores a version's pages (text, word boxes), replacing what an earlier run stored. */
+    void replacePages(long documentVersionId, List<RecognizedContent> pages);
 }

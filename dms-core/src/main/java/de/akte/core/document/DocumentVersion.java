@@ -11,10 +11,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +67,11 @@ public class DocumentVersion {
     @MapKeyColumn(name = "name", length = 100)
     @Column(name = "entry_value", length = 4000)
     private Map<String, String> metadata = new HashMap<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "document_field", joinColumns = @JoinColumn(name = "document_version_id"))
+    @OrderColumn(name = "position")
+    private List<FieldOccurrence> fields = new ArrayList<>();
 
     protected DocumentVersion() {
     }
@@ -139,6 +147,17 @@ public class DocumentVersion {
                 this.metadata.put(key, value);
             }
         });
+    }
+
+    /** The fields (dates, file references, …) found in this version's text, in document order. */
+    public List<FieldOccurrence> fields() {
+        return List.copyOf(fields);
+    }
+
+    /** Replaces what was found in this version's text. */
+    public void recordFields(List<FieldOccurrence> found) {
+        this.fields.clear();
+        this.fields.addAll(found);
     }
 
     public void attachRendition(String sha256OfRendition) {

@@ -114,6 +114,19 @@ public class ProcessingTask {
         return true;
     }
 
+    /**
+     * Something the task needs is missing right now (e.g. Tesseract): wait and look again later. The attempt does
+     * not count, so a document can wait for as long as it takes an administrator to install what is missing.
+     */
+    public void postpone(String reason, Instant now, Duration recheckAfter) {
+        state = ProcessingState.PENDING;
+        attempts = Math.max(0, attempts - 1);
+        lastError = truncate(reason);
+        leaseUntil = null;
+        nextAttemptAt = now.plus(recheckAfter);
+        updatedAt = now;
+    }
+
     /** A permanent failure: retrying the same bytes cannot help. */
     public void giveUp(String error, Instant now) {
         state = ProcessingState.FAILED;

@@ -1,6 +1,14 @@
 package de.akte.core.application;
 
+import de.akte.core.recognition.BatchPart;
+import de.akte.core.recognition.Capability;
+import de.akte.core.recognition.ContentRecognizer;
+import de.akte.core.recognition.FoundField;
+import de.akte.core.recognition.Recognition;
+import de.akte.core.recognition.RecognitionDeferredException;
+import de.akte.core.recognition.RecognizedContent;
 import de.akte.core.text.ContentTypeDetector;
+import de.akte.core.text.QuarantinedContentException;
 import de.akte.core.text.ExtractedText;
 import de.akte.core.text.TextExtractor;
 import de.akte.core.text.UnreadableContentException;
@@ -9,7 +17,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,10 +34,75 @@ import java.util.concurrent.atomic.AtomicInteger;
  * feeds; content starting with "%ENCRYPTED" is unreadable, and a number of transient failures
  * can be scheduled per file name. The real extractor is tested in dms-ingest and end to end in dms-web.
  */
-final class PlainTextExtraction implements TextExtractor, ContentTypeDetector {
+final class PlainTextExtraction implements TextExtractor, ContentTypeDetector, ContentRecognizer {
 
     /** File name → how many more times extracting it fails transiently. */
     final Map<String, AtomicInteger> transientFailures = new ConcurrentHashMap<>();
+
+    /** Whether "scans" (content starting with %SCAN) can be recognised, like an installed Tesseract. */
+    volatile boolean ocrInstalled = true;
+
+    /**
+     * Recognises the stand-in formats: plain text as above; {@code %SCAN} needs OCR; {@code %BOMB} is quarantined;
+     * {@code %BATCH} followed by parts separated by lines {@code %SEPARATOR [file reference]} is a scanned batch.
+     */
+    @Override
+    public Recognition recognize(Path original, String fileName, String title) {
+        String text;
+        try (InputStream in = Files.newInputStream(original)) {
+            if (text(original).startsWith("%BOMB")) {
+                throw new QuarantinedContentException("The file unpacks to far more data than it contains.");
+            }
+            text = text(original);
+            if (text.startsWith("%SCAN")) {
+                if (!ocrInstalled) {
+                    throw new RecognitionDeferredException("Text recognition (OCR) is not available: tesseract is not installed");
+                }
+                text = text.substring("%SCAN".length()).strip();
+            }
+            if (text.startsWith("%BATCH")) {
+                return batch(text);
+            }
+            ExtractedText extracted = extract(in, fileName);
+            List<FoundField> fields = new ArrayList<>();
+            Matcher date = Pattern.compile("\\d{4}-\\d{2}-\\d{2}").matcher(text);
+            if (date.find()) {
+                fields.add(new FoundField("DOCUMENT_DATE", date.group(), date.group(), 1, date.start(), date.end()));
+            }
+            return new Recognition(extracted.mediaType(),
+                    extracted.pages().stream().map(RecognizedContent::text).toList(), extracted.metadata(), fields,
+                    Optional.empty(), List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Recognition batch(String text) throws IOException {
+        List<BatchPart> parts = new ArrayList<>();
+        String[] chunks = text.substring("%BATCH".length()).split("%SEPARATOR");
+        int page = 1;
+        for (int i = 1; i < chunks.length; i++) {
+            String chunk = chunks[i];
+            int newline = chunk.indexOf('\n');
+            String reference = newline < 0 ? chunk.strip() : chunk.substring(0, newline).strip();
+            String body = newline < 0 ? "" : chunk.substring(newline + 1).strip();
+            Path file = Files.createTempFile("akte-part-", ".txt");
+            Files.writeString(file, body);
+            parts.add(new BatchPart(List.of(++page), reference.isEmpty() ? Optional.empty() : Optional.of(reference),
+                    file, "text/plain"));
+            page++;
+        }
+        return new Recognition("text/plain", List.of(), Map.of(), List.of(), Optional.empty(), parts);
+    }
+
+    private static String text(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Capability ocr() {
+        return ocrInstalled ? Capability.ready() : Capability.missing("tesseract is not installed");
+    }
 
     @Override
     public ExtractedText extract(InputStream content, String fileName) {

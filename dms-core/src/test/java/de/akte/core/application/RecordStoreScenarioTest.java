@@ -113,8 +113,9 @@ class RecordStoreScenarioTest {
                     blobs, extraction, audit, clock, new UploadLimits(1024 * 1024), ProcessingTrigger.none());
             caseFiles = new CaseFileService(db, caseFileRepository, departments, new JpaFilePlanRepository(em),
                     documentRepository, audit, clock);
-            processor = new DocumentProcessor(db, tasks, documentRepository, outbox, blobs, extraction, audit, clock,
-                    new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3));
+            processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
+                    extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
+                    ProcessingTrigger.none());
             indexer = new DocumentIndexer(db, outbox, documentRepository, index);
             search = new SearchService(index);
         }
@@ -272,6 +273,88 @@ class RecordStoreScenarioTest {
             try (InputStream in = documents.openContent(office.clerk(), doc.id(), 1).stream()) {
                 assertArrayEquals("%ENCRYPTED%".getBytes(StandardCharsets.UTF_8), in.readAllBytes());
             }
+        }
+
+        @Test
+        void scanWaitsWhileOcrIsMissingAndIsProcessedOnceInstalled() {
+            Office office = office();
+            extraction.ocrInstalled = false;
+            try {
+                DocumentView doc = upload(office, "Scan", "%SCAN Eingescannter Widerspruchsbescheid");
+                settle();
+                DocumentView waiting = documents.get(office.clerk(), doc.id());
+                assertEquals("RECEIVED", waiting.status());
+                assertTrue(waiting.statusReason().contains("not installed"), waiting.statusReason());
+                // waiting does not use up attempts: far more rechecks than maxAttempts
+                for (int i = 0; i < 5; i++) {
+                    now.updateAndGet(t -> t.plus(Duration.ofMinutes(2)));
+                    settle();
+                }
+                assertEquals("RECEIVED", documents.get(office.clerk(), doc.id()).status());
+                extraction.ocrInstalled = true;
+                now.updateAndGet(t -> t.plus(Duration.ofMinutes(2)));
+                settle();
+                assertEquals("READY", documents.get(office.clerk(), doc.id()).status());
+                assertEquals(1, search.search(office.clerk(), SearchQueryDefaults.q("Widerspruchsbescheid")).total());
+            } finally {
+                extraction.ocrInstalled = true;
+            }
+        }
+
+        @Test
+        void quarantinesDangerousContentWithReasonAndKeepsOriginal() throws IOException {
+            Office office = office();
+            DocumentView doc = upload(office, "Bombe", "%BOMB 42.zip");
+            settle();
+            DocumentView after = documents.get(office.clerk(), doc.id());
+            assertEquals("QUARANTINED", after.status());
+            assertTrue(after.statusReason().contains("unpacks"), after.statusReason());
+            try (InputStream in = documents.openContent(office.clerk(), doc.id(), 1).stream()) {
+                assertArrayEquals("%BOMB 42.zip".getBytes(StandardCharsets.UTF_8), in.readAllBytes());
+            }
+        }
+
+        @Test
+        void storesFoundFieldsWithTheirPlaceAndDatesTheDocument() {
+            Office office = office();
+            DocumentView doc = upload(office, "Bescheid", "Bescheid vom 2026-11-27 zur Sache");
+            settle();
+            DocumentView after = documents.get(office.clerk(), doc.id());
+            assertEquals(java.time.LocalDate.of(2026, 11, 27), after.documentDate());
+            assertEquals(1, after.fields().size());
+            DocumentView.FieldView date = after.fields().get(0);
+            assertEquals("DOCUMENT_DATE", date.kind());
+            assertEquals(1, date.page());
+            assertEquals("2026-11-27", "Bescheid vom 2026-11-27 zur Sache".substring(date.start(), date.end()));
+            assertEquals("2026-11-27", after.metadata().get("found.documentDate"));
+        }
+
+        @Test
+        void cutsScannedBatchIntoDocumentsFiledByTheirSeparatorSheets() {
+            Office office = office();
+            Office other = office();
+            DocumentView batch = upload(office, "Stapel", "%BATCH\n%SEPARATOR\nErster Brief Holzlieferung\n"
+                    + "%SEPARATOR " + other.caseFile() + "\nZweiter Brief Kanalsanierung\n"
+                    + "%SEPARATOR 999-99/2099\nDritter Brief Laternenreparatur");
+            settle();
+            DocumentView after = documents.get(office.clerk(), batch.id());
+            assertEquals("READY", after.status());
+            List<Long> parts = java.util.Arrays.stream(after.metadata().get("batch.parts").split(", "))
+                    .map(Long::valueOf).toList();
+            assertEquals(3, parts.size());
+            assertTrue(after.metadata().get("batch.notes").contains("999-99/2099"), after.metadata().toString());
+            Caller both = new Caller("both", Set.of(Role.CLERK), Set.of(office.department(), other.department()));
+            DocumentView first = documents.get(both, parts.get(0));
+            DocumentView second = documents.get(both, parts.get(1));
+            DocumentView third = documents.get(both, parts.get(2));
+            assertEquals(office.caseFile(), first.caseFile());
+            assertEquals(other.caseFile(), second.caseFile());
+            assertEquals(other.department(), second.department());
+            assertEquals(office.caseFile(), third.caseFile(), "an unknown reference keeps the batch's case file");
+            assertEquals(batch.id(), first.batchDocumentId());
+            assertEquals("READY", second.status());
+            assertEquals(List.of(parts.get(1)), search.search(both, SearchQueryDefaults.q("Kanalsanierung")).items().stream()
+                    .map(de.akte.core.search.SearchHit::documentId).toList());
         }
 
         @Test

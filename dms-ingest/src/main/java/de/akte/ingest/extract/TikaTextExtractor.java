@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import de.akte.core.text.ExtractedText;
+import de.akte.core.text.QuarantinedContentException;
 import de.akte.core.text.TextExtractor;
 import de.akte.core.text.UnreadableContentException;
 import org.apache.tika.config.ServiceLoader;
@@ -137,6 +138,9 @@ public final class TikaTextExtractor implements TextExtractor {
         if (e instanceof IOException io) {
             // CompositeParser turns parser IOExceptions into TikaExceptions; what is left came from the stream
             return new UncheckedIOException("Could not read the content to extract text from", io);
+        }
+        if (UnreadableReason.isCompressionBomb(e)) {
+            return new QuarantinedContentException(UnreadableReason.of(e, type), e);
         }
         return new UnreadableContentException(UnreadableReason.of(e, type), e);
     }

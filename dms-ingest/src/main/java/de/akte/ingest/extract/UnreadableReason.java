@@ -34,6 +34,11 @@ final class UnreadableReason {
         return "The file (detected as " + type.getBaseType() + ") is damaged or incomplete and could not be read.";
     }
 
+    /** True when the file was refused for unpacking to far more than it holds: a case for quarantine. */
+    static boolean isCompressionBomb(Throwable failure) {
+        return causedBy(failure, TikaMemoryLimitException.class) || mentionsZipBomb(failure);
+    }
+
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {

@@ -44,17 +44,46 @@ public final class HocrParser {
         }
         List<RecognizedWord> words = new ArrayList<>();
         List<String> lines = new ArrayList<>();
-        collect(page, words, lines, null);
-        return new RecognizedPage(pageBox[2] - pageBox[0], pageBox[3] - pageBox[1], String.join("\n", lines), words);
+        int[] votes = new int[4];
+        collect(page, words, lines, null, 0, votes);
+        return new RecognizedPage(pageBox[2] - pageBox[0], pageBox[3] - pageBox[1], String.join("\n", lines), words,
+                orientation(votes));
+    }
+
+    // Tesseract turns a sideways page itself (psm 1) and marks each line with the angle its text runs at;
+    // the angle most words share is how far the image must be turned clockwise to be upright
+    private static int orientation(int[] votes) {
+        int best = 0;
+        for (int i = 1; i < votes.length; i++) {
+            if (votes[i] > votes[best]) {
+                best = i;
+            }
+        }
+        return best * 90;
+    }
+
+    private static int textAngle(String title) {
+        String[] values = property(title, "textangle");
+        if (values == null || values.length != 1) {
+            return 0;
+        }
+        try {
+            int angle = Math.floorMod(Math.round(Float.parseFloat(values[0])), 360);
+            return angle % 90 == 0 ? angle : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     // walks the page in document order, which is Tesseract's reading order
-    private static void collect(Element element, List<RecognizedWord> words, List<String> lines, StringBuilder line) {
+    private static void collect(Element element, List<RecognizedWord> words, List<String> lines, StringBuilder line,
+                                int lineAngle, int[] votes) {
         Set<String> classes = classes(element);
         if (classes.contains("ocrx_word")) {
             RecognizedWord word = word(element);
             if (word != null) {
                 words.add(word);
+                votes[lineAngle / 90]++;
                 if (line != null) {
                     line.append(line.isEmpty() ? "" : " ").append(word.text());
                 } else {
@@ -65,13 +94,15 @@ public final class HocrParser {
             return;
         }
         StringBuilder current = line;
+        int angle = lineAngle;
         boolean startsLine = line == null && classes.stream().anyMatch(LINE_CLASSES::contains);
         if (startsLine) {
             current = new StringBuilder();
+            angle = textAngle(element.getAttribute("title"));
         }
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element childElement) {
-                collect(childElement, words, lines, current);
+                collect(childElement, words, lines, current, angle, votes);
             }
         }
         if (startsLine && !current.isEmpty()) {

@@ -40,6 +40,11 @@ public record OcrSettings(String executable, List<String> languages, Duration ti
         return new OcrSettings("tesseract", List.of("deu", "eng"), Duration.ofSeconds(60), 300);
     }
 
+    /** These settings with another Tesseract program. */
+    public OcrSettings withExecutable(String newExecutable) {
+        return new OcrSettings(newExecutable, languages, timeout, dpi);
+    }
+
     /** These settings with another timeout. */
     public OcrSettings withTimeout(Duration newTimeout) {
         return new OcrSettings(executable, languages, newTimeout, dpi);

@@ -38,13 +38,18 @@ public final class TesseractOcr {
         this(settings, new HocrParser());
     }
 
-    /** Recognises one page image; a multi-page TIFF gives its first page only. */
+    /** Recognises one page image at the configured resolution; a multi-page TIFF gives its first page only. */
     public RecognizedPage recognize(Path pageImage) {
+        return recognize(pageImage, settings.dpi());
+    }
+
+    /** Recognises one page image scanned at the given resolution. */
+    public RecognizedPage recognize(Path pageImage, int dpi) {
         Objects.requireNonNull(pageImage, "pageImage");
         requireImage(pageImage);
         TesseractProcess.Result result;
         try {
-            result = TesseractProcess.run(command(pageImage), settings.timeout());
+            result = TesseractProcess.run(command(pageImage, dpi), settings.timeout());
         } catch (TimeoutException e) {
             throw new OcrTimeoutException("Text recognition of the page did not finish within "
                     + settings.timeout().toMillis() + " ms and was stopped");
@@ -59,14 +64,14 @@ public final class TesseractOcr {
         return parser.parse(result.stdout());
     }
 
-    private List<String> command(Path pageImage) {
+    private List<String> command(Path pageImage, int dpi) {
         List<String> command = new ArrayList<>();
         command.add(settings.executable());
         // absolute: a relative name starting with "-" or the name "stdin" would mean something else to Tesseract
         command.add(pageImage.toAbsolutePath().toString());
         command.add("stdout");
         command.addAll(List.of("-l", settings.languageArgument(), "--psm", "1",
-                "--dpi", Integer.toString(settings.dpi()), "hocr"));
+                "--dpi", Integer.toString(dpi), "hocr"));
         return command;
     }
 

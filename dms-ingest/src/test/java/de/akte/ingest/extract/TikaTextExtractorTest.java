@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import de.akte.core.text.ExtractedText;
+import de.akte.core.text.QuarantinedContentException;
 import de.akte.core.text.UnreadableContentException;
 import org.junit.jupiter.api.Test;
 
@@ -290,11 +291,11 @@ class TikaTextExtractorTest {
     }
 
     @Test
-    void rejectsCompressionBombWithReason() {
+    void quarantinesCompressionBombWithReason() {
         byte[] bomb = Fixtures.zipBomb(20_000_000);
 
-        UnreadableContentException e =
-                assertThrows(UnreadableContentException.class, () -> extract(bomb, "archiv.zip"));
+        QuarantinedContentException e =
+                assertThrows(QuarantinedContentException.class, () -> extract(bomb, "archiv.zip"));
 
         assertEquals("The file unpacks to far more data than it contains (a possible compression bomb); "
                 + "it was not read.", e.getMessage());

@@ -81,4 +81,31 @@ class HocrParserTest {
     void rejectsMalformedXml() {
         assertThrows(IllegalArgumentException.class, () -> new HocrParser().parse("<html><body>"));
     }
+
+    @Test
+    void uprightPageHasOrientationZero() {
+        assertEquals(0, new HocrParser().parse(HOCR).orientation());
+    }
+
+    @Test
+    void takesTheOrientationFromTheTextAngleMostWordsShare() {
+        String sideways = """
+                <html><body>
+                 <div class='ocr_page' title='bbox 0 0 3508 2480'>
+                  <span class='ocr_line' title="bbox 3197 254 3246 999; textangle 270; x_size 49">
+                   <span class='ocrx_word' title='bbox 3197 254 3246 671; x_wconf 93'>Stadtverwaltung</span>
+                   <span class='ocrx_word' title='bbox 3197 690 3246 999; x_wconf 93'>Musterstadt</span>
+                  </span>
+                  <span class='ocr_line' title="bbox 10 10 60 40; x_size 20">
+                   <span class='ocrx_word' title='bbox 10 10 60 40; x_wconf 50'>x</span>
+                  </span>
+                 </div>
+                </body></html>
+                """;
+
+        RecognizedPage page = new HocrParser().parse(sideways);
+
+        assertEquals(270, page.orientation());
+        assertEquals("Stadtverwaltung Musterstadt\nx", page.text());
+    }
 }

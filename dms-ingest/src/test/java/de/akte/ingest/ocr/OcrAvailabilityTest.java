@@ -1,5 +1,6 @@
 package de.akte.ingest.ocr;
 
+import de.akte.ingest.testing.InstalledTesseract;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,8 @@
 package de.akte.web.infrastructure;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +20,17 @@ import java.util.Properties;
  * @param seedDemoData   whether to load the demo departments, file plan, case files and users
  * @param demoPassword   the demo users' password; generated and logged if absent
  * @param passwordIterations PBKDF2 iterations for new password hashes
+ * @param ocr            how scans are recognised
  */
 public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3 s3, Optional<String> adminPassword,
-                           boolean seedDemoData, Optional<String> demoPassword, int passwordIterations) {
+                           boolean seedDemoData, Optional<String> demoPassword, int passwordIterations, Ocr ocr) {
+
+    /**
+     * Text recognition: the Tesseract program, its languages, the time one page may take, and how many pages are
+     * recognised at once (one per core: Tesseract runs single-threaded, which is fastest in sum).
+     */
+    public record Ocr(String tesseract, List<String> languages, Duration pageTimeout, int threads) {
+    }
 
     /** How to reach the S3 bucket. */
     public record S3(String endpoint, String region, String bucket, String accessKey, String secretKey,
@@ -47,7 +57,18 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
         }
         return new AkteSettings(dataDir, maxUpload, storage, s3, l.get("akte.admin.password"),
                 l.get("akte.demo.data").map(Boolean::parseBoolean).orElse(false), l.get("akte.demo.password"),
-                l.get("akte.password.iterations").map(Integer::parseInt).orElse(600_000));
+                l.get("akte.password.iterations").map(Integer::parseInt).orElse(600_000), ocr(l));
+    }
+
+    private static Ocr ocr(Lookup l) {
+        List<String> languages = List.of(l.get("akte.ocr.languages").orElse("deu+eng").split("\\+"));
+        int threads = l.get("akte.ocr.threads").map(Integer::parseInt)
+                .orElse(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        if (threads < 1) {
+            throw new IllegalArgumentException("AKTE_OCR_THREADS must be at least 1");
+        }
+        return new Ocr(l.get("akte.tesseract").orElse("tesseract"), languages,
+                Duration.ofSeconds(l.get("akte.ocr.page.timeout.seconds").map(Long::parseLong).orElse(120L)), threads);
     }
 
     /** System property first, then the environment variable of the same name. */

@@ -31,8 +31,15 @@ import de.akte.core.security.PasswordHasher;
 import de.akte.core.shared.Clock;
 import de.akte.core.storage.BlobStore;
 import de.akte.ingest.detect.TikaContentTypeDetector;
+import de.akte.core.recognition.ContentRecognizer;
 import de.akte.ingest.extract.TikaTextExtractor;
+import de.akte.ingest.metadata.MetadataExtractor;
+import de.akte.ingest.ocr.OcrSettings;
+import de.akte.ingest.recognition.RecognitionSettings;
+import de.akte.ingest.recognition.ScanRecognizer;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -48,6 +55,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Wires the plain-Java core to the container: one instance of each service for the whole
@@ -77,6 +86,12 @@ public class CoreBeans {
     private DocumentProcessor processor;
     private DocumentIndexer indexer;
     private DemoData demoData;
+    private ExecutorService ocrPool;
+    private ContentRecognizer recognizer;
+
+    // Tesseract processes are waited for on these threads; the container's factory keeps them managed
+    @Resource
+    private ManagedThreadFactory threadFactory;
 
     @PostConstruct
     void create() {
@@ -105,8 +120,13 @@ public class CoreBeans {
         caseFiles = new CaseFileService(unitOfWork, caseFileRepository, departmentRepository, filePlanRepository,
                 documentRepository, audit, clock);
         search = new SearchService(textIndex);
-        processor = new DocumentProcessor(unitOfWork, taskRepository, documentRepository, outbox, blobStore,
-                new TikaTextExtractor(), audit, clock, ProcessingPolicy.defaults());
+        AkteSettings.Ocr ocr = settings.ocr();
+        ocrPool = Executors.newFixedThreadPool(ocr.threads(), threadFactory);
+        recognizer = new ScanRecognizer(RecognitionSettings.defaults().withOcr(
+                new OcrSettings(ocr.tesseract(), ocr.languages(), ocr.pageTimeout(), 300)),
+                new TikaContentTypeDetector(), new TikaTextExtractor(), new MetadataExtractor(), ocrPool, ocr.threads());
+        processor = new DocumentProcessor(unitOfWork, taskRepository, documentRepository, caseFileRepository, outbox,
+                blobStore, recognizer, audit, clock, ProcessingPolicy.defaults(), signal::workCommitted);
         indexer = new DocumentIndexer(unitOfWork, outbox, documentRepository, textIndex);
         demoData = new DemoData(unitOfWork, departmentRepository, filePlanRepository, caseFileRepository,
                 userRepository, hasher, audit, clock);
@@ -141,6 +161,9 @@ public class CoreBeans {
 
     @PreDestroy
     void close() {
+        if (ocrPool != null) {
+            ocrPool.shutdownNow();
+        }
         if (textIndex != null) {
             textIndex.close();
         }
@@ -148,6 +171,11 @@ public class CoreBeans {
 
     public AkteSettings settings() {
         return settings;
+    }
+
+    /** The recognition pipeline, e.g. to ask whether OCR is available. */
+    public ContentRecognizer recognizer() {
+        return recognizer;
     }
 
     @Produces

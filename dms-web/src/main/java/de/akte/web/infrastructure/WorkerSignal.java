@@ -14,8 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the background work on the container's managed threads: processing workers (one per
- * core) and the index outbox drainer. They poll every second and are woken at once when new
+ * Runs the background work on the container's managed threads: processing workers (two per
+ * core, so that while one stores a finished document another keeps the OCR threads busy) and
+ * the index outbox drainer. They poll every second and are woken at once when new
  * work is committed; the database is the queue, so nothing is lost if the server stops.
  */
 @ApplicationScoped
@@ -33,7 +34,7 @@ public class WorkerSignal {
     @Inject
     private DocumentIndexer indexer;
 
-    private final int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private final int workers = 2 * Math.max(1, Runtime.getRuntime().availableProcessors());
     private final Semaphore processing = new Semaphore(workers);
     private final ReentrantLock indexing = new ReentrantLock();
     private volatile boolean running;

@@ -14,10 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** A small HTTP client for the API under test, speaking as one user. */
 final class ApiClient {
@@ -117,6 +119,42 @@ final class ApiClient {
             throw new IllegalStateException(e);
         }
         return postRaw(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
+    /** Polls a document until the condition holds (processing is asynchronous); fails after the timeout. */
+    JsonObject awaitDocument(long id, Predicate<JsonObject> condition, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        JsonObject last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = get("/api/documents/" + id).json();
+            if (condition.test(last)) {
+                return last;
+            }
+            pause(250);
+        }
+        throw new AssertionError("document " + id + " did not reach the expected state: " + last);
+    }
+
+    /** Polls a search until it has the expected number of hits; fails after a minute. */
+    JsonObject awaitSearch(String query, int expectedTotal) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonObject last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = get("/api/search?q=" + q(query)).json();
+            if (last.getInt("total") == expectedTotal) {
+                return last;
+            }
+            pause(250);
+        }
+        throw new AssertionError("search '" + query + "' did not reach " + expectedTotal + " hits: " + last);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static Map<String, String> fields(String... keyValues) {

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -83,37 +82,11 @@ class RecordStoreApiIT {
     }
 
     private static JsonObject awaitDocument(ApiClient client, long id, Predicate<JsonObject> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonObject last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = client.get("/api/documents/" + id).json();
-            if (condition.test(last)) {
-                return last;
-            }
-            sleep(250);
-        }
-        throw new AssertionError("document " + id + " did not reach the expected state: " + last);
+        return client.awaitDocument(id, condition, Duration.ofSeconds(60));
     }
 
     private static JsonObject awaitSearch(ApiClient client, String query, int expectedTotal) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonObject last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = client.get("/api/search?q=" + q(query)).json();
-            if (last.getInt("total") == expectedTotal) {
-                return last;
-            }
-            sleep(250);
-        }
-        throw new AssertionError("search '" + query + "' did not reach " + expectedTotal + " hits: " + last);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return client.awaitSearch(query, expectedTotal);
     }
 
     private static String sha256(byte[] bytes) throws Exception {

@@ -1,6 +1,7 @@
 package de.akte.web.interfaces.rest;
 
 import de.akte.core.search.TextIndex;
+import de.akte.core.recognition.Capability;
 import de.akte.core.security.Role;
 import de.akte.core.storage.BlobId;
 import de.akte.core.storage.BlobStore;
@@ -72,6 +73,14 @@ public class HealthResource {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("checks", checks);
+        // OCR is optional: without it documents are still accepted and found, scans wait for it
+        Capability ocr = core.recognizer().ocr();
+        Map<String, Object> ocrState = new LinkedHashMap<>();
+        ocrState.put("available", ocr.available());
+        if (!ocr.available()) {
+            ocrState.put("reason", ocr.reason());
+        }
+        body.put("ocr", ocrState);
         if (details && security.isUserInRole(Role.ADMIN.name())) {
             info.put("dataDir", core.settings().dataDir().toString());
             body.put("details", info);

@@ -7,6 +7,8 @@ import de.akte.core.document.DocumentRepository;
 import de.akte.core.document.DocumentVersion;
 import jakarta.persistence.EntityManager;
 
+import de.akte.core.recognition.RecognizedContent;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -59,11 +61,11 @@ public class JpaDocumentRepository implements DocumentRepository {
     }
 
     @Override
-    public void replacePages(long documentVersionId, List<String> pageTexts) {
+    public void replacePages(long documentVersionId, List<RecognizedContent> pages) {
         em.createQuery("delete from DocumentPage p where p.documentVersionId = :v")
                 .setParameter("v", documentVersionId).executeUpdate();
-        for (int i = 0; i < pageTexts.size(); i++) {
-            em.persist(new DocumentPage(documentVersionId, i + 1, pageTexts.get(i)));
+        for (int i = 0; i < pages.size(); i++) {
+            em.persist(new DocumentPage(documentVersionId, i + 1, pages.get(i)));
         }
     }
 }

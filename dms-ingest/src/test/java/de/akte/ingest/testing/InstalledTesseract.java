@@ -1,13 +1,16 @@
-package de.akte.ingest.ocr;
+package de.akte.ingest.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import de.akte.ingest.ocr.OcrAvailability;
+import de.akte.ingest.ocr.OcrSettings;
 
 /**
  * The Tesseract the OCR tests run against: the one on the {@code PATH} with German and English.
  * Without it the tests are skipped locally and fail on CI ({@code CI=true}).
  */
-final class InstalledTesseract {
+public final class InstalledTesseract {
 
     private final OcrAvailability availability;
 
@@ -16,7 +19,7 @@ final class InstalledTesseract {
     }
 
     /** Probes the installation. Without a usable one this fails on CI; elsewhere it says so on stderr. */
-    static InstalledTesseract probe() {
+    public static InstalledTesseract probe() {
         OcrAvailability availability = OcrAvailability.probe(OcrSettings.defaults());
         if (!availability.available()) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -28,12 +31,12 @@ final class InstalledTesseract {
     }
 
     /** Whether the tests can run. */
-    boolean isAvailable() {
+    public boolean isAvailable() {
         return availability.available();
     }
 
     /** Skips the calling test, with what to install, when Tesseract is not usable. */
-    void assumeAvailable() {
+    public void assumeAvailable() {
         assumeTrue(availability.available(), availability::reason);
     }
 }

@@ -1,0 +1,1165 @@
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * OCR throughput and quality of Akte against plain Tesseract, on the same generated scans.
+ *
+ * <p>Generates N distinct A4 pages (300 dpi, 8-bit grey PNG) of a German business letter with known
+ * text, then
+ * <ol>
+ * <li>baseline: runs the Tesseract CLI on every page, one single-threaded process per core, and
+ *     measures pages/minute and word error rate (WER);</li>
+ * <li>pipeline: uploads the same pages to a running Akte, waits until each one is READY and found by
+ *     searching for its unique token, and measures pages/minute from first upload to searchable, and
+ *     the WER of the text the server recognised ({@code GET /api/documents/{id}/text}).</li>
+ * </ol>
+ * The baseline runs first so the two never compete for the CPU.
+ *
+ * <pre>
+ * java bench/OcrBench.java [--url http://127.0.0.1:8080] [--user admin] [--password …] [--pages 60]
+ *      [--department CODE] [--upload-threads 2] [--poll-ms 200] [--timeout-min 60] [--search-grace-s 60]
+ *      [--seed 42] [--tesseract tesseract] [--skip-baseline] [--skip-pipeline] [--keep] [--self-test] [--help]
+ * </pre>
+ * The password may also come from AKTE_PASSWORD.
+ */
+public class OcrBench {
+
+    static final String USAGE = """
+            usage: java bench/OcrBench.java [options]
+              --url URL            Akte base URL (default http://127.0.0.1:8080)
+              --user NAME          user for HTTP Basic (default admin)
+              --password PW        password (or set AKTE_PASSWORD); needed unless --skip-pipeline
+              --pages N            number of generated pages (default 60)
+              --department CODE    department for the uploads (created if missing); default none
+              --upload-threads N   parallel uploads (default 2)
+              --poll-ms MS         status/search polling interval (default 200)
+              --timeout-min M      give up waiting for the pipeline after M minutes (default 60)
+              --search-grace-s S   how long a READY page may stay unfindable before it counts as
+                                   not searchable, e.g. because its token was misread (default 60)
+              --seed N             seed for the letter texts, skew and noise (default 42)
+              --tesseract PATH     Tesseract binary for the baseline (default tesseract)
+              --skip-baseline      only run the pipeline
+              --skip-pipeline      only run the baseline (no server needed)
+              --keep               keep the generated pages and Tesseract output
+              --self-test          check the WER computation, JSON reader and page generator, then exit
+              --help               this text
+            """;
+
+    /** 11 pt at 300 dpi. */
+    static final int FONT_PX = 46;
+    static final int PAGE_WIDTH = 2480;
+    static final int PAGE_HEIGHT = 3508;
+    static final int DPI = 300;
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Options options = Options.parse(args);
+        if (options.flag("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
+        if (options.flag("--self-test")) {
+            SelfTest.run();
+            return;
+        }
+        new OcrBench(options).run();
+    }
+
+    private final Options options;
+    private final int pageCount;
+    private final int cores = Runtime.getRuntime().availableProcessors();
+
+    OcrBench(Options options) {
+        this.options = options;
+        this.pageCount = options.integer("--pages", 60);
+    }
+
+    void run() throws Exception {
+        boolean baseline = !options.flag("--skip-baseline");
+        boolean pipeline = !options.flag("--skip-pipeline");
+        AkteClient client = null;
+        if (pipeline) {
+            // fail before the (long) baseline, not after it
+            client = AkteClient.connect(options);
+            client.warnUnlessHealthy();
+        }
+        Path dir = Files.createTempDirectory("ocrbench-");
+        try {
+            long t = System.nanoTime();
+            List<Page> pages = new PageGenerator(options.integer("--seed", 42), dir).generate(pageCount, cores);
+            System.out.printf("generated %d pages in %.1f s under %s%n", pages.size(), seconds(t), dir);
+
+            Result baselineResult = baseline ? new Baseline(options.text("--tesseract", "tesseract"), cores).run(pages) : null;
+            Result pipelineResult = pipeline ? new Pipeline(client, options).run(pages) : null;
+            report(pages.size(), baselineResult, pipelineResult);
+        } finally {
+            if (options.flag("--keep")) {
+                System.out.println("kept the pages and outputs in " + dir);
+            } else {
+                deleteRecursively(dir);
+            }
+        }
+    }
+
+    private void report(int pages, Result baseline, Result pipeline) {
+        System.out.println();
+        System.out.printf("OCR benchmark: %d pages (A4, %d dpi, 8-bit grey PNG), %d cores%n", pages, DPI, cores);
+        System.out.printf("%-34s %10s %12s %14s%n", "", "pages/min", "WER (mean)", "WER (pooled)");
+        if (baseline != null) {
+            baseline.printRow("baseline: tesseract CLI, " + cores + " procs");
+        }
+        if (pipeline != null) {
+            pipeline.printRow("pipeline: upload → searchable");
+        }
+        if (baseline != null && pipeline != null && baseline.pagesPerMinute() > 0) {
+            double ratio = 100 * pipeline.pagesPerMinute() / baseline.pagesPerMinute();
+            System.out.printf("pipeline / baseline throughput: %.1f %% (target ≥ 90 %%: %s)%n", ratio,
+                    ratio >= 90 ? "met" : "NOT met");
+            System.out.printf("WER difference pipeline − baseline: %+.2f percentage points%n",
+                    100 * (pipeline.meanWer() - baseline.meanWer()));
+        }
+        for (Result r : Stream.of(baseline, pipeline).filter(r -> r != null).toList()) {
+            r.problems().forEach(p -> System.out.println(r.name() + ": " + p));
+        }
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Command line
+
+    /** The command line: {@code --name value} pairs and bare flags, unknown names rejected. */
+    record Options(Map<String, String> values) {
+
+        private static final Set<String> FLAGS = Set.of("--skip-baseline", "--skip-pipeline", "--keep", "--help",
+                "--self-test");
+        private static final Set<String> VALUED = Set.of("--url", "--user", "--password", "--pages", "--department",
+                "--upload-threads", "--poll-ms", "--timeout-min", "--search-grace-s", "--seed", "--tesseract");
+
+        static Options parse(String[] args) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                if (FLAGS.contains(args[i])) {
+                    values.put(args[i], "true");
+                } else if (VALUED.contains(args[i]) && i + 1 < args.length) {
+                    values.put(args[i], args[++i]);
+                } else {
+                    System.err.println("unknown or incomplete option: " + args[i]);
+                    System.err.print(USAGE);
+                    System.exit(2);
+                }
+            }
+            return new Options(values);
+        }
+
+        boolean flag(String name) {
+            return values.containsKey(name);
+        }
+
+        String text(String name, String fallback) {
+            return values.getOrDefault(name, fallback);
+        }
+
+        int integer(String name, int fallback) {
+            return Integer.parseInt(text(name, Integer.toString(fallback)));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Pages
+
+    /**
+     * One generated scan: its file, its unique search token, the series token every page of the run carries
+     * (one search for it tells how many pages are searchable) and the text lines drawn on it.
+     */
+    record Page(int number, Path png, String token, String series, List<String> lines) {
+
+        String groundTruth() {
+            return String.join("\n", lines);
+        }
+    }
+
+    /**
+     * Renders German business letters as 300 dpi grey scans. The texts, skew and noise follow the seed
+     * (so runs are comparable); the tokens are random per run, so a second run against the same server
+     * never finds the documents of the first.
+     */
+    static final class PageGenerator {
+
+        private static final String[] VOCABULARY = {"Antrag", "Bescheid", "Grundstück", "Straße", "Maßnahme",
+                "Prüfung", "Bürger", "Öffnungszeiten", "Übersicht", "Behörde", "Schließung", "Frühjahr", "Gewässer",
+                "Baumfällung", "Ausnahmegenehmigung", "Zuschuss", "Stellungnahme", "Gebührenbescheid", "Änderung",
+                "Gemeinderat", "Außenbereich", "Fläche", "Nutzungsänderung", "Unterlagen", "Frist", "Größe",
+                "Gebäude", "Eigentümer", "Zustimmung", "Einwände", "Anhörung", "Erschließung", "Gehweg", "Müllabfuhr",
+                "Grünfläche", "Spielplatz", "Bußgeld", "Förderung", "Widerspruch", "Verfügung", "Schulweg",
+                "über", "gemäß", "für", "größere", "zuständige", "müssen", "können", "während", "außerdem",
+                "bezüglich", "bitten", "Ihnen", "Ihre", "wir", "die", "der", "das", "und", "mit", "nach", "bis",
+                "zum", "zur", "vom", "dass", "nicht", "bereits", "gegenüber", "später", "schließlich", "künftig",
+                "geprüft", "erteilt", "beigefügt", "veröffentlicht", "geändert", "übermittelt", "gewährt",
+                "ordnungsgemäß", "fristgemäß", "vollständig", "öffentlichen", "städtischen", "schriftlich"};
+        private static final String[] SUBJECTS = {"Ihr Antrag auf Ausnahmegenehmigung", "Gebührenbescheid für die Müllabfuhr",
+                "Anhörung zur geplanten Baumfällung", "Nutzungsänderung des Grundstücks", "Förderung der Außenfassade",
+                "Widerspruch gegen den Bescheid", "Sondernutzung der öffentlichen Straße", "Schließung des Spielplatzes"};
+        private static final String[] WOMEN = {"Erika", "Käthe", "Anneliese", "Bärbel", "Hildegard"};
+        private static final String[] MEN = {"Jürgen", "Sören", "Björn", "Günther", "Jörg"};
+        private static final String[] LAST_NAMES = {"Müller", "Weiß", "Schröder", "Köhler", "Groß", "Fuß",
+                "Krämer", "Böhm", "Schäfer", "Voß"};
+        private static final String[] STREETS = {"Lindenstraße", "Schloßallee", "Mühlenweg", "Königsplatz",
+                "Bahnhofstraße", "Gänseweide", "Hößlinstraße", "Brückenstraße"};
+        private static final String[] TOWNS = {"Beispielheim", "Musterstadt", "Übungsdorf", "Großmusterau", "Neuß am Berg"};
+        // none of the pairs Tesseract confused in trials (0/O/Q, 1/I/J/L/T, 2/Z, 4/A, 5/S, 6/G, 8/B, E/F):
+        // a misread token leaves a page unfindable, which the bench would count against the pipeline
+        private static final String TOKEN_LETTERS = "CDHKMNPRUVWXY";
+        private static final String TOKEN_DIGITS = "3679";
+        private static final int MARGIN = 295; // 25 mm
+        private static final int LINE_PITCH = 66; // 1.4 × font size
+
+        private final int seed;
+        private final Path dir;
+        private final Random tokenRandom = new SecureRandom();
+        private final String series = token();
+
+        PageGenerator(int seed, Path dir) {
+            this.seed = seed;
+            this.dir = dir;
+        }
+
+        List<Page> generate(int count, int threads) throws Exception {
+            List<String> tokens = uniqueTokens(count);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<Page>> futures = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    int number = i + 1;
+                    futures.add(pool.submit(() -> page(number, tokens.get(number - 1))));
+                }
+                List<Page> pages = new ArrayList<>();
+                for (Future<Page> f : futures) {
+                    pages.add(f.get());
+                }
+                return pages;
+            } finally {
+                pool.shutdown();
+            }
+        }
+
+        Page page(int number, String token) throws IOException {
+            Random random = new Random(seed * 100_003L + number);
+            List<Line> layout = letter(random, token);
+            BufferedImage image = render(layout, random);
+            Path png = dir.resolve(String.format("page-%03d.png", number));
+            writePng(image, png);
+            List<String> lines = layout.stream().map(Line::text).filter(s -> !s.isEmpty()).toList();
+            // beside the scan, for looking at the errors with --keep
+            Files.writeString(dir.resolve(String.format("page-%03d.gt.txt", number)), String.join("\n", lines) + "\n");
+            return new Page(number, png, token, series, lines);
+        }
+
+        private List<String> uniqueTokens(int count) {
+            Set<String> tokens = new HashSet<>();
+            while (tokens.size() < count) {
+                tokens.add(token());
+            }
+            return new ArrayList<>(tokens);
+        }
+
+        /**
+         * Three letters then four digits ("KWR3796"): one word that is surely not German. Letters and digits
+         * in blocks, not alternating, because Tesseract misread alternating ones ("C9C9Y3" as "CICIY3").
+         */
+        private String token() {
+            StringBuilder token = new StringBuilder();
+            for (int i = 0; i < 7; i++) {
+                String from = i < 3 ? TOKEN_LETTERS : TOKEN_DIGITS;
+                token.append(from.charAt(tokenRandom.nextInt(from.length())));
+            }
+            return token.toString();
+        }
+
+        /** A line of the letter; an empty text is a blank line. */
+        record Line(String text, boolean heading) {
+        }
+
+        private List<Line> letter(Random random, String token) {
+            Font font = new Font(Font.SERIF, Font.PLAIN, FONT_PX);
+            FontMetrics metrics = metrics(font);
+            boolean woman = random.nextBoolean();
+            String first = pick(random, woman ? WOMEN : MEN);
+            String last = pick(random, LAST_NAMES);
+            List<Line> lines = new ArrayList<>();
+            lines.add(new Line("Stadtverwaltung Musterstadt", true));
+            text(lines, "Bauordnungsamt, Rathausplatz 1, 12345 Musterstadt", "");
+            text(lines, (woman ? "Frau " : "Herrn ") + first + " " + last,
+                    pick(random, STREETS) + " " + (1 + random.nextInt(120)),
+                    (10000 + random.nextInt(89999)) + " " + pick(random, TOWNS), "");
+            text(lines, "Musterstadt, den 27.11.2026", "Aktenzeichen: 32-41/2025", "Prüfnummer " + token + " Serie " + series, "");
+            text(lines, "Betreff: " + pick(random, SUBJECTS) + " vom " + (1 + random.nextInt(28)) + ".10.2026", "");
+            text(lines, (woman ? "Sehr geehrte Frau " : "Sehr geehrter Herr ") + last + ",", "");
+            int width = PAGE_WIDTH - 2 * MARGIN;
+            wrap(paragraph(random), metrics, width, 8).forEach(l -> text(lines, l));
+            text(lines, "");
+            wrap(paragraph(random), metrics, width, 7).forEach(l -> text(lines, l));
+            text(lines, "", "Mit freundlichen Grüßen", "Im Auftrag", pick(random, random.nextBoolean() ? WOMEN : MEN) + " " + pick(random, LAST_NAMES));
+            return lines;
+        }
+
+        private static void text(List<Line> lines, String... texts) {
+            for (String t : texts) {
+                lines.add(new Line(t, false));
+            }
+        }
+
+        /** Enough sentences for a paragraph; each sentence starts upper case and ends with a full stop. */
+        private static String paragraph(Random random) {
+            StringBuilder text = new StringBuilder();
+            for (int s = 0; s < 14; s++) {
+                int words = 6 + random.nextInt(8);
+                for (int w = 0; w < words; w++) {
+                    String word = pick(random, VOCABULARY);
+                    text.append(w == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
+                    text.append(w == words - 1 ? ". " : random.nextInt(9) == 0 ? ", " : " ");
+                }
+            }
+            return text.toString();
+        }
+
+        /** The first {@code maxLines} lines of {@code text} broken at spaces to fit {@code width} pixels. */
+        private static List<String> wrap(String text, FontMetrics metrics, int width, int maxLines) {
+            List<String> lines = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (String word : text.split(" ")) {
+                String candidate = line.isEmpty() ? word : line + " " + word;
+                if (metrics.stringWidth(candidate) > width && !line.isEmpty()) {
+                    lines.add(line.toString());
+                    if (lines.size() == maxLines) {
+                        return lines;
+                    }
+                    line = new StringBuilder(word);
+                } else {
+                    line = new StringBuilder(candidate);
+                }
+            }
+            lines.add(line.toString());
+            return lines.subList(0, Math.min(maxLines, lines.size()));
+        }
+
+        private static BufferedImage render(List<Line> layout, Random random) {
+            BufferedImage image = new BufferedImage(PAGE_WIDTH, PAGE_HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+            Graphics2D g = image.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, PAGE_WIDTH, PAGE_HEIGHT);
+            // a sheet never lies perfectly straight on the scanner
+            double skewDegrees = (random.nextDouble() * 2 - 1) * 0.8;
+            g.rotate(Math.toRadians(skewDegrees), PAGE_WIDTH / 2.0, PAGE_HEIGHT / 2.0);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.BLACK);
+            Font body = new Font(Font.SERIF, Font.PLAIN, FONT_PX);
+            Font heading = new Font(Font.SERIF, Font.BOLD, 64);
+            int y = MARGIN;
+            for (Line line : layout) {
+                g.setFont(line.heading() ? heading : body);
+                y += line.heading() ? 90 : LINE_PITCH;
+                g.drawString(line.text(), MARGIN, y);
+            }
+            g.dispose();
+            saltAndPepper(image, random, 0.002);
+            return image;
+        }
+
+        /** Scanner dust: a fraction of the pixels turned black or white at random. */
+        private static void saltAndPepper(BufferedImage image, Random random, double fraction) {
+            WritableRaster raster = image.getRaster();
+            long count = Math.round((long) image.getWidth() * image.getHeight() * fraction);
+            for (long i = 0; i < count; i++) {
+                raster.setSample(random.nextInt(image.getWidth()), random.nextInt(image.getHeight()), 0,
+                        random.nextBoolean() ? 0 : 255);
+            }
+        }
+
+        /** PNG with a pHYs chunk, so Tesseract and the server see 300 dpi instead of guessing. */
+        private static void writePng(BufferedImage image, Path file) throws IOException {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+            try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+                String pixelsPerMeter = Long.toString(Math.round(DPI / 0.0254));
+                IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+                phys.setAttribute("pixelsPerUnitXAxis", pixelsPerMeter);
+                phys.setAttribute("pixelsPerUnitYAxis", pixelsPerMeter);
+                phys.setAttribute("unitSpecifier", "meter");
+                IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+                root.appendChild(phys);
+                metadata.mergeTree("javax_imageio_png_1.0", root);
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(image, null, metadata), param);
+            } finally {
+                writer.dispose();
+            }
+        }
+
+        private static FontMetrics metrics(Font font) {
+            Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY).createGraphics();
+            try {
+                return g.getFontMetrics(font);
+            } finally {
+                g.dispose();
+            }
+        }
+
+        private static String pick(Random random, String[] words) {
+            return words[random.nextInt(words.length)];
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Word error rate
+
+    /**
+     * Word error rate: word-level Levenshtein distance (substitutions, insertions, deletions) divided by
+     * the number of ground-truth words. Words are whitespace-separated after NFKC normalisation (so a
+     * "ﬁ" ligature equals "fi"), with punctuation stripped from their edges only ("32-41/2025" stays one
+     * word, "Grüßen," becomes "Grüßen"); case matters. Can exceed 1 when the hypothesis has extra words.
+     */
+    static final class Wer {
+
+        private Wer() {
+        }
+
+        static List<String> words(String text) {
+            List<String> words = new ArrayList<>();
+            for (String raw : Normalizer.normalize(text, Normalizer.Form.NFKC).split("\\s+")) {
+                String word = stripEdges(raw);
+                if (!word.isEmpty()) {
+                    words.add(word);
+                }
+            }
+            return words;
+        }
+
+        private static String stripEdges(String word) {
+            int start = 0;
+            int end = word.length();
+            while (start < end && !Character.isLetterOrDigit(word.charAt(start))) {
+                start++;
+            }
+            while (end > start && !Character.isLetterOrDigit(word.charAt(end - 1))) {
+                end--;
+            }
+            return word.substring(start, end);
+        }
+
+        static int distance(List<String> truth, List<String> hypothesis) {
+            int[] previous = new int[hypothesis.size() + 1];
+            int[] current = new int[hypothesis.size() + 1];
+            for (int j = 0; j <= hypothesis.size(); j++) {
+                previous[j] = j; // all insertions
+            }
+            for (int i = 1; i <= truth.size(); i++) {
+                current[0] = i; // all deletions
+                for (int j = 1; j <= hypothesis.size(); j++) {
+                    int substitution = previous[j - 1] + (truth.get(i - 1).equals(hypothesis.get(j - 1)) ? 0 : 1);
+                    current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+                }
+                int[] swap = previous;
+                previous = current;
+                current = swap;
+            }
+            return previous[hypothesis.size()];
+        }
+    }
+
+    /** One page's recognition against its ground truth. */
+    record Score(int errors, int truthWords) {
+
+        static Score of(String truth, String hypothesis) {
+            List<String> t = Wer.words(truth);
+            return new Score(Wer.distance(t, Wer.words(hypothesis)), t.size());
+        }
+
+        double wer() {
+            return truthWords == 0 ? (errors == 0 ? 0 : 1) : (double) errors / truthWords;
+        }
+    }
+
+    /** What one contender achieved: throughput over the pages it finished, and WER over those it recognised. */
+    record Result(String name, int pages, double seconds, List<Score> scores, List<String> problems) {
+
+        double pagesPerMinute() {
+            return seconds > 0 ? pages * 60 / seconds : 0;
+        }
+
+        /** WER averaged over pages, each page weighing the same. */
+        double meanWer() {
+            return scores.stream().mapToDouble(Score::wer).average().orElse(Double.NaN);
+        }
+
+        /** All errors over all ground-truth words: a long page weighs more. */
+        double pooledWer() {
+            int truth = scores.stream().mapToInt(Score::truthWords).sum();
+            return truth == 0 ? Double.NaN : (double) scores.stream().mapToInt(Score::errors).sum() / truth;
+        }
+
+        void printRow(String label) {
+            System.out.printf("%-34s %10.2f %11.2f %% %13.2f %%   (%d pages in %.1f s, WER over %d pages)%n", label,
+                    pagesPerMinute(), 100 * meanWer(), 100 * pooledWer(), pages, seconds, scores.size());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Baseline
+
+    /** Plain Tesseract, the way one would batch it by hand: one single-threaded process per core. */
+    static final class Baseline {
+
+        private final String tesseract;
+        private final int processes;
+
+        Baseline(String tesseract, int processes) {
+            this.tesseract = tesseract;
+            this.processes = processes;
+        }
+
+        Result run(List<Page> pages) throws Exception {
+            System.out.printf("baseline: %s on %d pages, %d processes in parallel …%n", tesseract, pages.size(), processes);
+            ExecutorService pool = Executors.newFixedThreadPool(processes);
+            long start = System.nanoTime();
+            List<Future<String>> texts = new ArrayList<>();
+            try {
+                for (Page page : pages) {
+                    texts.add(pool.submit(() -> recognise(page)));
+                }
+                List<String> results = new ArrayList<>();
+                for (Future<String> f : texts) {
+                    results.add(f.get());
+                }
+                double seconds = seconds(start);
+                return score(pages, results, seconds);
+            } finally {
+                pool.shutdown();
+            }
+        }
+
+        private Result score(List<Page> pages, List<String> texts, double seconds) {
+            List<Score> scores = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            int recognised = 0;
+            for (int i = 0; i < pages.size(); i++) {
+                if (texts.get(i) == null) {
+                    problems.add("page " + pages.get(i).number() + ": tesseract failed, see its .log file (--keep)");
+                } else {
+                    recognised++;
+                    scores.add(Score.of(pages.get(i).groundTruth(), texts.get(i)));
+                }
+            }
+            return new Result("baseline", recognised, seconds, scores, problems);
+        }
+
+        /** The recognised text, or null if Tesseract failed. */
+        private String recognise(Page page) throws IOException, InterruptedException {
+            String base = page.png().toString().replaceFirst("\\.png$", "");
+            ProcessBuilder builder = new ProcessBuilder(tesseract, page.png().toString(), base,
+                    "-l", "deu+eng", "--psm", "1")
+                    .redirectErrorStream(true)
+                    .redirectOutput(Path.of(base + ".log").toFile());
+            // one thread per process: the processes already fill the cores, OpenMP on top would oversubscribe
+            builder.environment().put("OMP_THREAD_LIMIT", "1");
+            int exit = builder.start().waitFor();
+            Path txt = Path.of(base + ".txt");
+            return exit == 0 && Files.exists(txt) ? Files.readString(txt) : null;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Pipeline
+
+    /** Uploads the pages and waits until each is READY and found by its token. */
+    static final class Pipeline {
+
+        /** A page on the server, watched until it is searchable or given up. */
+        static final class Tracked {
+            final Page page;
+            final long id;
+            volatile String status = "";
+            volatile long readyAt = -1;
+            volatile long searchableAt = -1;
+            volatile String problem;
+
+            Tracked(Page page, long id) {
+                this.page = page;
+                this.id = id;
+            }
+
+            boolean resolved() {
+                return searchableAt >= 0 || problem != null;
+            }
+        }
+
+        private final AkteClient client;
+        private final int uploadThreads;
+        private final long pollMillis;
+        private final long timeoutNanos;
+        private final long graceNanos;
+        private final String department;
+        private final String runId = UUID.randomUUID().toString().substring(0, 8);
+
+        Pipeline(AkteClient client, Options options) {
+            this.client = client;
+            this.uploadThreads = options.integer("--upload-threads", 2);
+            this.pollMillis = options.integer("--poll-ms", 500);
+            this.timeoutNanos = options.integer("--timeout-min", 60) * 60_000_000_000L;
+            this.graceNanos = options.integer("--search-grace-s", 60) * 1_000_000_000L;
+            this.department = options.text("--department", null);
+        }
+
+        Result run(List<Page> pages) throws Exception {
+            client.warnUnlessHealthy();
+            if (department != null) {
+                client.ensureDepartment(department);
+            }
+            System.out.printf("pipeline: uploading %d pages with %d threads (run %s) …%n", pages.size(), uploadThreads, runId);
+            List<String> problems = new ArrayList<>();
+            List<Tracked> tracked = new ArrayList<>();
+            ConcurrentLinkedQueue<Tracked> uploaded = new ConcurrentLinkedQueue<>();
+            ExecutorService pool = Executors.newFixedThreadPool(uploadThreads);
+            long start = System.nanoTime();
+            List<Future<?>> uploads = new ArrayList<>();
+            for (Page page : pages) {
+                uploads.add(pool.submit(() -> {
+                    uploaded.add(new Tracked(page, client.upload(page, "OCR-Bench " + runId + " Seite " + page.number(), department)));
+                    return null;
+                }));
+            }
+            pool.shutdown();
+            waitUntilSearchable(start, uploads, uploaded, tracked);
+            for (int i = 0; i < uploads.size(); i++) {
+                try {
+                    uploads.get(i).get();
+                } catch (Exception e) {
+                    problems.add("page " + pages.get(i).number() + ": upload failed: " + e.getCause().getMessage());
+                }
+            }
+            long end = tracked.stream().mapToLong(t -> t.searchableAt).filter(at -> at >= 0).max().orElse(start);
+            int searchable = (int) tracked.stream().filter(t -> t.searchableAt >= 0).count();
+            tracked.stream().filter(t -> t.problem != null)
+                    .forEach(t -> problems.add("page " + t.page.number() + " (document " + t.id + "): " + t.problem));
+            if (searchable < pages.size()) {
+                problems.add(searchable + " of " + pages.size() + " pages became searchable; pages/min counts only those");
+            }
+            return new Result("pipeline", searchable, (end - start) / 1e9, texts(tracked, problems), problems);
+        }
+
+        /**
+         * Watches the outstanding documents until all are resolved or the time is up. Each round is one search for
+         * the run's series token, whose hits are the pages already searchable: a client asking per document
+         * would load the server it measures. Every few seconds the statuses of the rest are looked at, to catch
+         * failures and pages whose series token OCR misread (those are then looked for by their own token).
+         */
+        private void waitUntilSearchable(long start, List<Future<?>> uploads, ConcurrentLinkedQueue<Tracked> uploaded,
+                                         List<Tracked> tracked) throws InterruptedException {
+            List<Tracked> outstanding = new ArrayList<>();
+            long lastReport = System.nanoTime();
+            long lastStatus = System.nanoTime();
+            while (!(uploads.stream().allMatch(Future::isDone) && uploaded.isEmpty() && outstanding.isEmpty())) {
+                long round = System.nanoTime();
+                for (Tracked t; (t = uploaded.poll()) != null; ) {
+                    tracked.add(t);
+                    outstanding.add(t);
+                }
+                if (!outstanding.isEmpty()) {
+                    markSearchable(outstanding);
+                    if (round - lastStatus > STATUS_EVERY_NANOS) {
+                        lastStatus = round;
+                        pollOnce(outstanding);
+                    }
+                }
+                outstanding.removeIf(Tracked::resolved);
+                if (round - start > timeoutNanos) {
+                    outstanding.forEach(t -> t.problem = "still " + t.status + " when the time was up");
+                    break;
+                }
+                if (round - lastReport > 10_000_000_000L) {
+                    lastReport = round;
+                    System.out.printf("  %.0f s: %d searchable, %d outstanding%n", (round - start) / 1e9,
+                            tracked.stream().filter(t -> t.searchableAt >= 0).count(), outstanding.size());
+                }
+                Thread.sleep(Math.max(0, pollMillis - (System.nanoTime() - round) / 1_000_000));
+            }
+        }
+
+        private static final long STATUS_EVERY_NANOS = 5_000_000_000L;
+
+        /** One search (page by page) for the series token; every outstanding document among the hits is searchable. */
+        private void markSearchable(List<Tracked> outstanding) {
+            String series = outstanding.get(0).page.series();
+            Map<Long, Tracked> byId = new HashMap<>();
+            outstanding.forEach(t -> byId.put(t.id, t));
+            try {
+                for (int page = 0; ; page++) {
+                    Map<?, ?> result = (Map<?, ?>) client.getJson("/api/search?size=100&page=" + page + "&q="
+                            + URLEncoder.encode(series, StandardCharsets.UTF_8)).join();
+                    List<?> items = (List<?>) result.get("items");
+                    long now = System.nanoTime();
+                    for (Object item : items) {
+                        if (item instanceof Map<?, ?> m && m.get("documentId") instanceof Number n) {
+                            Tracked t = byId.get(n.longValue());
+                            if (t != null && t.searchableAt < 0) {
+                                t.searchableAt = now;
+                            }
+                        }
+                    }
+                    long total = ((Number) result.get("total")).longValue();
+                    if (items.isEmpty() || (page + 1) * 100L >= total) {
+                        return;
+                    }
+                }
+            } catch (RuntimeException e) {
+                System.err.println("  search for the series failed: " + e.getMessage());
+            }
+        }
+
+        /**
+         * The status of each outstanding document, concurrently, and for those READY long enough but not found by
+         * the series a search for their own token. A failed request is only logged; the next round asks again.
+         */
+        private void pollOnce(List<Tracked> outstanding) {
+            List<CompletableFuture<Void>> round = new ArrayList<>();
+            for (Tracked t : outstanding) {
+                round.add(client.getJson("/api/documents/" + t.id)
+                        .thenCompose(doc -> {
+                            t.status = String.valueOf(((Map<?, ?>) doc).get("status"));
+                            return afterStatus(t, (Map<?, ?>) doc);
+                        })
+                        .exceptionally(e -> {
+                            System.err.println("  poll of document " + t.id + " failed: " + e.getMessage());
+                            return null;
+                        }));
+            }
+            CompletableFuture.allOf(round.toArray(CompletableFuture[]::new)).join();
+        }
+
+        private CompletableFuture<Void> afterStatus(Tracked t, Map<?, ?> doc) {
+            switch (t.status) {
+                case "FAILED", "QUARANTINED" -> {
+                    t.problem = t.status + ": " + doc.get("statusReason");
+                    return CompletableFuture.completedFuture(null);
+                }
+                case "READY" -> {
+                    if (t.readyAt < 0) {
+                        t.readyAt = System.nanoTime();
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    if (System.nanoTime() - t.readyAt < STATUS_EVERY_NANOS) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    return client.getJson("/api/search?size=20&q=" + URLEncoder.encode(t.page.token(), StandardCharsets.UTF_8))
+                            .thenAccept(result -> {
+                                if (foundIn(result, t.id)) {
+                                    t.searchableAt = System.nanoTime();
+                                } else if (System.nanoTime() - t.readyAt > graceNanos) {
+                                    t.problem = "READY but not found by its token " + t.page.token()
+                                            + " (misread by OCR, or not indexed)";
+                                }
+                            });
+                }
+                default -> {
+                    return CompletableFuture.completedFuture(null);
+                }
+            }
+        }
+
+        private static boolean foundIn(Object searchResult, long id) {
+            Object items = ((Map<?, ?>) searchResult).get("items");
+            return items instanceof List<?> list && list.stream()
+                    .anyMatch(item -> item instanceof Map<?, ?> m && m.get("documentId") instanceof Number n && n.longValue() == id);
+        }
+
+        /** Scores the server's text of every READY page; pages whose text cannot be had are reported. */
+        private List<Score> texts(List<Tracked> tracked, List<String> problems) {
+            List<Score> scores = new ArrayList<>();
+            for (Tracked t : tracked) {
+                if (!"READY".equals(t.status) && t.searchableAt < 0) {
+                    continue;
+                }
+                try {
+                    Map<?, ?> text = (Map<?, ?>) client.getJson("/api/documents/" + t.id + "/text").join();
+                    StringBuilder all = new StringBuilder();
+                    for (Object page : (List<?>) text.get("pages")) {
+                        all.append(((Map<?, ?>) page).get("text")).append('\n');
+                    }
+                    scores.add(Score.of(t.page.groundTruth(), all.toString()));
+                } catch (RuntimeException e) {
+                    problems.add("page " + t.page.number() + " (document " + t.id + "): no text: " + e.getMessage());
+                }
+            }
+            return scores;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // HTTP
+
+    /** The few Akte calls the bench needs, with HTTP Basic (the server caches verified logins). */
+    static final class AkteClient {
+
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        private final String url;
+        private final String auth;
+
+        private AkteClient(String url, String auth) {
+            this.url = url.replaceAll("/+$", "");
+            this.auth = auth;
+        }
+
+        static AkteClient connect(Options options) {
+            String user = options.text("--user", "admin");
+            String password = options.text("--password", System.getenv("AKTE_PASSWORD"));
+            if (password == null) {
+                System.err.println("give --password or set AKTE_PASSWORD (or run with --skip-pipeline)");
+                System.exit(2);
+            }
+            String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return new AkteClient(options.text("--url", "http://127.0.0.1:8080"), basic);
+        }
+
+        /** A busy or broken server makes the figures meaningless, but the bench still runs; unreachable stops it. */
+        void warnUnlessHealthy() throws InterruptedException {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/health"))
+                        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                Object status = r.statusCode() == 200 ? ((Map<?, ?>) Json.parse(r.body())).get("status") : null;
+                if (!"UP".equals(status)) {
+                    System.err.println("WARNING: " + url + "/api/health is not UP (" + r.statusCode() + " " + r.body() + ")");
+                }
+                System.out.println("server " + url + " is up; make sure it is otherwise idle (no processing backlog)");
+            } catch (ConnectException e) {
+                System.err.println("no server at " + url + " (start it, or run with --skip-pipeline)");
+                System.exit(1);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("WARNING: health check failed: " + e);
+            }
+        }
+
+        void ensureDepartment(String code) throws IOException, InterruptedException {
+            String json = "{\"code\":\"" + code.replace("\"", "") + "\",\"name\":\"OCR-Benchmark\"}";
+            // 201 created, or 4xx because it exists: either way the uploads will tell if it is unusable
+            http.send(request("/api/departments").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding());
+        }
+
+        /** Uploads one page and returns the new document's id. */
+        long upload(Page page, String title, String department) throws IOException, InterruptedException {
+            String boundary = "ocrbench-" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            field(body, boundary, "title", title);
+            if (department != null) {
+                field(body, boundary, "department", department);
+            }
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + page.png().getFileName() + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(Files.readAllBytes(page.png()));
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> r = http.send(request("/api/documents")
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) {
+                String hint = department == null && r.body().contains("department") ? " (give --department CODE)" : "";
+                throw new IOException(r.statusCode() + " " + r.body() + hint);
+            }
+            return ((Number) ((Map<?, ?>) Json.parse(r.body())).get("id")).longValue();
+        }
+
+        private static void field(ByteArrayOutputStream body, String boundary, String name, String value) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+                    + value + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** GET of a JSON resource; completes exceptionally on a status other than 200. */
+        CompletableFuture<Object> getJson(String path) {
+            return http.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " " + r.body());
+                }
+                return Json.parse(r.body());
+            });
+        }
+
+        private HttpRequest.Builder request(String path) {
+            return HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", auth)
+                    .timeout(Duration.ofMinutes(2));
+        }
+    }
+
+    /** Just enough JSON: objects become maps, arrays lists, numbers doubles or longs. */
+    static final class Json {
+
+        private final String s;
+        private int i;
+
+        private Json(String s) {
+            this.s = s;
+        }
+
+        static Object parse(String text) {
+            Json json = new Json(text);
+            Object value = json.value();
+            json.space();
+            if (json.i != text.length()) {
+                throw json.error("trailing characters");
+            }
+            return value;
+        }
+
+        private Object value() {
+            space();
+            if (i >= s.length()) {
+                throw error("unexpected end");
+            }
+            char c = s.charAt(i);
+            if (c == '{') {
+                return object();
+            } else if (c == '[') {
+                return array();
+            } else if (c == '"') {
+                return string();
+            } else if (s.startsWith("true", i) || s.startsWith("false", i) || s.startsWith("null", i)) {
+                String word = s.startsWith("true", i) ? "true" : s.startsWith("false", i) ? "false" : "null";
+                i += word.length();
+                return word.equals("null") ? null : Boolean.valueOf(word);
+            }
+            return number();
+        }
+
+        private Map<String, Object> object() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            i++;
+            space();
+            if (s.charAt(i) == '}') {
+                i++;
+                return map;
+            }
+            do {
+                space();
+                String key = string();
+                expect(':');
+                map.put(key, value());
+            } while (next(',', '}'));
+            return map;
+        }
+
+        private List<Object> array() {
+            List<Object> list = new ArrayList<>();
+            i++;
+            space();
+            if (s.charAt(i) == ']') {
+                i++;
+                return list;
+            }
+            do {
+                list.add(value());
+            } while (next(',', ']'));
+            return list;
+        }
+
+        /** True after the separator, false after the closing bracket. */
+        private boolean next(char separator, char close) {
+            space();
+            char c = s.charAt(i++);
+            if (c != separator && c != close) {
+                throw error("expected '" + separator + "' or '" + close + "'");
+            }
+            return c == separator;
+        }
+
+        private String string() {
+            if (s.charAt(i) != '"') {
+                throw error("expected a string");
+            }
+            StringBuilder out = new StringBuilder();
+            for (i++; s.charAt(i) != '"'; i++) {
+                char c = s.charAt(i);
+                if (c != '\\') {
+                    out.append(c);
+                    continue;
+                }
+                char e = s.charAt(++i);
+                switch (e) {
+                    case 'n' -> out.append('\n');
+                    case 't' -> out.append('\t');
+                    case 'r' -> out.append('\r');
+                    case 'b' -> out.append('\b');
+                    case 'f' -> out.append('\f');
+                    case 'u' -> {
+                        out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                        i += 4;
+                    }
+                    default -> out.append(e); // \" \\ \/
+                }
+            }
+            i++;
+            return out.toString();
+        }
+
+        private Number number() {
+            int start = i;
+            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+                i++;
+            }
+            String n = s.substring(start, i);
+            if (n.isEmpty()) {
+                throw error("unexpected character");
+            }
+            return n.matches("-?\\d+") ? (Number) Long.valueOf(n) : (Number) Double.valueOf(n);
+        }
+
+        private void expect(char c) {
+            space();
+            if (s.charAt(i++) != c) {
+                throw error("expected '" + c + "'");
+            }
+        }
+
+        private void space() {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+        }
+
+        private IllegalArgumentException error(String what) {
+            return new IllegalArgumentException("JSON: " + what + " at " + i + ": "
+                    + s.substring(Math.max(0, i - 20), Math.min(s.length(), i + 20)));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Self-test
+
+    /** Checks the parts whose mistakes would silently skew the figures. */
+    static final class SelfTest {
+
+        private static int checks;
+
+        static void run() throws Exception {
+            wer();
+            json();
+            generator();
+            System.out.println("self-test passed (" + checks + " checks)");
+        }
+
+        private static void wer() {
+            equal(List.of("Hallo", "Welt"), Wer.words("  „Hallo,\n\tWelt.“ "), "punctuation at the edges goes");
+            equal(List.of("32-41/2025", "27.11.2026"), Wer.words("32-41/2025 27.11.2026:"), "inner punctuation stays");
+            equal(List.of("fi"), Wer.words("ﬁ"), "ligature normalised");
+            equal(List.of(), Wer.words(" – , "), "punctuation alone is no word");
+            equal(0.0, Score.of("a b c", "a b c").wer(), "identical");
+            equal(1 / 3.0, Score.of("a b c", "a x c").wer(), "one substitution");
+            equal(1 / 3.0, Score.of("a b c", "a c").wer(), "one deletion");
+            equal(1 / 3.0, Score.of("a b c", "a b x c").wer(), "one insertion");
+            equal(2 / 4.0, Score.of("a b c d", "b a c d").wer(), "a swap is two edits");
+            equal(1.0, Score.of("a b", "").wer(), "nothing recognised");
+            equal(2.0, Score.of("a", "x y").wer(), "extra words can push WER over 1");
+            equal(1.0, Score.of("Straße", "Strasse").wer(), "umlauts and ß are exact");
+            equal(0.0, Score.of("Mit freundlichen\nGrüßen", "Mit  freundlichen Grüßen,").wer(), "line breaks are spaces");
+            equal(4, Wer.distance(Wer.words("kitten sitting on mat"), Wer.words("sitting kitten on the mat x")), "swap plus two insertions");
+        }
+
+        private static void json() {
+            String body = "{\"documentId\": 7, \"version\": 1, \"status\": \"READY\", \"pages\": [{\"page\": 1,"
+                    + " \"text\": \"Gr\\u00fc\\u00dfe\\nzweite \\\"Zeile\\\"\", \"dpi\": 300.0, \"rotation\": 0,"
+                    + " \"words\": [{\"text\": \"Grüße\", \"confidence\": 96.5}], \"x\": null, \"ok\": true}]}";
+            Map<?, ?> text = (Map<?, ?>) Json.parse(body);
+            Map<?, ?> page = (Map<?, ?>) ((List<?>) text.get("pages")).get(0);
+            equal("Grüße\nzweite \"Zeile\"", page.get("text"), "escapes");
+            equal(7L, text.get("documentId"), "integer");
+            equal(300.0, page.get("dpi"), "decimal");
+            equal(List.of(), Json.parse(" [ ] "), "empty array");
+            equal(true, Pipeline.foundIn(Json.parse("{\"total\":1,\"items\":[{\"documentId\":7}]}"), 7), "search hit");
+            equal(false, Pipeline.foundIn(Json.parse("{\"total\":0,\"items\":[]}"), 7), "no search hit");
+        }
+
+        private static void generator() throws Exception {
+            Path dir = Files.createTempDirectory("ocrbench-selftest-");
+            try {
+                List<Page> pages = new PageGenerator(42, dir).generate(2, 2);
+                Page page = pages.get(0);
+                BufferedImage image = ImageIO.read(page.png().toFile());
+                equal(PAGE_WIDTH + "x" + PAGE_HEIGHT, image.getWidth() + "x" + image.getHeight(), "A4 at 300 dpi");
+                equal(BufferedImage.TYPE_BYTE_GRAY, image.getType(), "8-bit grey");
+                equal(true, page.lines().contains("Prüfnummer " + page.token() + " Serie " + page.series()),
+                        "tokens in ground truth");
+                equal(page.series(), pages.get(1).series(), "one series per run");
+                equal(false, page.token().equals(pages.get(1).token()), "tokens differ");
+                equal(false, page.lines().equals(pages.get(1).lines().stream()
+                        .map(l -> l.replace(pages.get(1).token(), page.token())).toList()), "texts differ");
+                int lines = page.lines().size();
+                equal(true, lines >= 25 && lines <= 32, "25 to 32 lines, got " + lines);
+                System.out.println("sample page:\n  " + String.join("\n  ", page.lines()));
+            } finally {
+                deleteRecursively(dir);
+            }
+        }
+
+        private static void equal(Object expected, Object actual, String what) {
+            checks++;
+            boolean same = expected instanceof Double d && actual instanceof Double a
+                    ? Math.abs(d - a) < 1e-9 : expected.equals(actual);
+            if (!same) {
+                throw new AssertionError(what + ": expected " + expected + ", got " + actual);
+            }
+        }
+    }
+}

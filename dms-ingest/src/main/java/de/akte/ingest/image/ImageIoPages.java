@@ -1,0 +1,133 @@
+package de.akte.ingest.image;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageInputStream;
+
+import de.akte.core.text.QuarantinedContentException;
+import de.akte.core.text.UnreadableContentException;
+
+/**
+ * PNG, JPEG and (multi-page) TIFF through {@code javax.imageio}.
+ *
+ * <p>Every page's width and height are read from its header when the file is opened, before any pixel is decoded,
+ * so that a file claiming gigapixels is refused in milliseconds instead of exhausting the heap.
+ *
+ * <p>A truncated JPEG is decoded as far as it goes (the JPEG reader only warns); PNG and TIFF fail.
+ */
+final class ImageIoPages implements ScannedPages {
+
+    private final ImageInputStream input;
+    private final ImageReader reader;
+    private final int count;
+
+    private ImageIoPages(ImageInputStream input, ImageReader reader, int count) {
+        this.input = input;
+        this.reader = reader;
+        this.count = count;
+    }
+
+    static ImageIoPages open(Path file, String mediaType, ImageLimits limits) {
+        ImageReader reader = readerFor(mediaType);
+        ImageInputStream input = null;
+        try {
+            input = ImageIO.createImageInputStream(file.toFile());
+            if (input == null) {
+                throw new UnreadableContentException("The file could not be read");
+            }
+            reader.setInput(input, false, false);
+            int count = mediaType.equals("image/tiff") ? countTiffPages(reader, limits) : 1;
+            if (count == 0) {
+                throw new UnreadableContentException("The file has no pages");
+            }
+            for (int i = 0; i < count; i++) {
+                limits.checkPixels(reader.getWidth(i), reader.getHeight(i));
+            }
+            return new ImageIoPages(input, reader, count);
+        } catch (IOException | RuntimeException e) {
+            reader.dispose();
+            closeQuietly(input);
+            throw translated(e);
+        }
+    }
+
+    @Override
+    public int count() {
+        return count;
+    }
+
+    @Override
+    public ScannedPage page(int index) {
+        Objects.checkIndex(index, count);
+        try {
+            BufferedImage decoded = reader.read(index, reader.getDefaultReadParam());
+            float[] dpi = Resolution.of(metadata(index));
+            return new ScannedPage(index, Grayscale.of(decoded), dpi[0], dpi[1], Optional.empty(), false);
+        } catch (IOException | RuntimeException e) {
+            throw translated(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        reader.dispose();
+        closeQuietly(input);
+    }
+
+    private IIOMetadata metadata(int index) {
+        try {
+            return reader.getImageMetadata(index);
+        } catch (IOException | RuntimeException e) {
+            // metadata only gives the resolution; a page whose pixels decode is worth more than a guessed 300 dpi
+            return null;
+        }
+    }
+
+    private static ImageReader readerFor(String mediaType) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(mediaType);
+        if (!readers.hasNext()) {
+            throw new IllegalStateException("no ImageIO reader for " + mediaType);
+        }
+        return readers.next();
+    }
+
+    /** Counts pages one header at a time, stopping past the limit: a crafted file may chain millions. */
+    private static int countTiffPages(ImageReader reader, ImageLimits limits) throws IOException {
+        int count = 0;
+        while (count <= limits.maxPages()) {
+            try {
+                reader.getWidth(count);
+            } catch (IndexOutOfBoundsException end) {
+                return count;
+            }
+            count++;
+        }
+        limits.checkPages(count);
+        return count;
+    }
+
+    private static RuntimeException translated(Exception e) {
+        if (e instanceof UnreadableContentException || e instanceof QuarantinedContentException) {
+            return (RuntimeException) e;
+        }
+        // decoders also throw unchecked exceptions on malformed data, e.g. ArrayIndexOutOfBounds in a TIFF strip
+        return new UnreadableContentException("The image is damaged or incomplete and cannot be read", e);
+    }
+
+    private static void closeQuietly(ImageInputStream input) {
+        if (input != null) {
+            try {
+                input.close();
+            } catch (IOException ignored) {
+                // nothing was written; the file stays as it was
+            }
+        }
+    }
+}

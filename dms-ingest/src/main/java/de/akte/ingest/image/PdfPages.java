@@ -1,0 +1,177 @@
+package de.akte.ingest.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+import de.akte.core.text.QuarantinedContentException;
+import de.akte.core.text.UnreadableContentException;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * PDF pages through PDFBox: a page with a real text layer gives its text and no image; a scanned page gives its
+ * single full-page image decoded directly, else the page rendered in gray.
+ *
+ * <p>Images are upright as the page is displayed: a rendered page is turned by the renderer, which applies
+ * {@code /Rotate}; a directly decoded image is turned here by the same quarter turns.
+ */
+final class PdfPages implements ScannedPages {
+
+    /** Fewer non-blank characters than this is a page number or a stamp on a scan, not a text layer. */
+    static final int MIN_TEXT_CHARACTERS = 20;
+    private static final float POINTS_PER_INCH = 72f;
+
+    private final PDDocument document;
+    private final ImageLimits limits;
+    private final PDFRenderer renderer;
+    private final PDFTextStripper stripper;
+
+    private PdfPages(PDDocument document, ImageLimits limits) {
+        this.document = document;
+        this.limits = limits;
+        this.renderer = new PDFRenderer(document);
+        this.stripper = new PDFTextStripper();
+    }
+
+    static PdfPages open(Path file, ImageLimits limits) {
+        PDDocument document;
+        try {
+            // temp files, not heap, hold the decoded streams: a 5000-page scan must not need gigabytes of memory
+            document = Loader.loadPDF(file.toFile(), "", IOUtils.createTempFileOnlyStreamCache());
+        } catch (InvalidPasswordException e) {
+            throw new UnreadableContentException("The PDF is encrypted with a password and cannot be opened", e);
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableContentException("The PDF is damaged or incomplete and cannot be read", e);
+        }
+        try {
+            if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
+                throw new UnreadableContentException(
+                        "The PDF is encrypted and its permissions forbid extracting its content");
+            }
+            int pages = document.getNumberOfPages();
+            if (pages == 0) {
+                throw new UnreadableContentException("The file has no pages");
+            }
+            limits.checkPages(pages);
+            return new PdfPages(document, limits);
+        } catch (RuntimeException e) {
+            closeQuietly(document);
+            throw e;
+        }
+    }
+
+    @Override
+    public int count() {
+        return document.getNumberOfPages();
+    }
+
+    @Override
+    public ScannedPage page(int index) {
+        Objects.checkIndex(index, count());
+        try {
+            PDPage page = document.getPage(index);
+            String text = text(index);
+            if (nonBlankCharacters(text) >= MIN_TEXT_CHARACTERS) {
+                return new ScannedPage(index, null, limits.renderDpi(), limits.renderDpi(),
+                        Optional.of(text.strip()), false);
+            }
+            Optional<FullPageImageFinder.Placement> placement = FullPageImageFinder.find(page);
+            return placement.isPresent() ? decoded(index, page, placement.get()) : rendered(index, page);
+        } catch (QuarantinedContentException | UnreadableContentException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableContentException(
+                    "Page " + (index + 1) + " of the PDF is damaged and cannot be read", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(document);
+    }
+
+    private String text(int index) throws IOException {
+        stripper.setStartPage(index + 1);
+        stripper.setEndPage(index + 1);
+        return stripper.getText(document);
+    }
+
+    private ScannedPage decoded(int index, PDPage page, FullPageImageFinder.Placement placement) throws IOException {
+        PDImageXObject xobject = placement.image();
+        // the dictionary's size, checked before a single sample is inflated
+        limits.checkPixels(xobject.getWidth(), xobject.getHeight());
+        BufferedImage image = samples(xobject);
+        float dpiX = dpi(image.getWidth(), placement.bounds().getWidth());
+        float dpiY = dpi(image.getHeight(), placement.bounds().getHeight());
+        int turns = Math.floorMod(page.getRotation(), 360) / 90;
+        BufferedImage upright = QuarterTurns.clockwise(image, turns);
+        boolean swapped = turns % 2 == 1;
+        return new ScannedPage(index, upright, swapped ? dpiY : dpiX, swapped ? dpiX : dpiY, Optional.empty(), false);
+    }
+
+    /**
+     * The image's pixels in gray. 8-bit DeviceGray, what scanners write, is copied from the raw samples: exact, and
+     * about ten times faster than {@code getImage()}, which converts through RGB.
+     */
+    private static BufferedImage samples(PDImageXObject xobject) throws IOException {
+        if (xobject.getBitsPerComponent() == 8 && xobject.getDecode() == null
+                && xobject.getColorSpace() instanceof PDDeviceGray) {
+            WritableRaster raw = xobject.getRawRaster();
+            if (raw.getNumBands() == 1) {
+                BufferedImage gray = new BufferedImage(raw.getWidth(), raw.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+                gray.getRaster().setRect(raw);
+                return gray;
+            }
+        }
+        return Grayscale.of(xobject.getImage());
+    }
+
+    private ScannedPage rendered(int index, PDPage page) throws IOException {
+        PDRectangle crop = page.getCropBox();
+        double widthInches = crop.getWidth() / POINTS_PER_INCH;
+        double heightInches = crop.getHeight() / POINTS_PER_INCH;
+        // our own rendering, not a claim of the file: a page too big for the limit is rendered coarser, not refused
+        double fitting = Math.sqrt(limits.maxPixelsPerPage() / Math.max(1e-6, widthInches * heightInches));
+        float dpi = (float) Math.min(limits.renderDpi(), Math.floor(fitting));
+        if (dpi < 1) {
+            throw new QuarantinedContentException("The PDF page is too large to be shown");
+        }
+        BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
+        return new ScannedPage(index, Grayscale.of(image), dpi, dpi, Optional.empty(), true);
+    }
+
+    private static float dpi(int pixels, double points) {
+        return Math.round(pixels / (points / POINTS_PER_INCH) * 10) / 10f;
+    }
+
+    private static int nonBlankCharacters(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static void closeQuietly(PDDocument document) {
+        try {
+            document.close();
+        } catch (IOException ignored) {
+            // read-only: closing only releases the temp files
+        }
+    }
+}

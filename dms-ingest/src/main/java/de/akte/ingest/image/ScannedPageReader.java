@@ -1,0 +1,50 @@
+package de.akte.ingest.image;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+import de.akte.core.text.UnreadableContentException;
+
+/** Opens scanned images and PDFs page by page, refusing decompression bombs before decoding them. */
+public final class ScannedPageReader {
+
+    private final ImageLimits limits;
+
+    public ScannedPageReader(ImageLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * Opens a file whose media type was detected by content: image/png, image/jpeg, image/tiff, application/pdf.
+     *
+     * @throws UnreadableContentException                    if the file is empty, damaged, encrypted or has no pages
+     * @throws de.akte.core.text.QuarantinedContentException if it is over the page or pixel limits
+     * @throws IllegalArgumentException                      for any other media type
+     */
+    public ScannedPages open(Path file, String mediaType) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(mediaType, "mediaType");
+        String type = mediaType.toLowerCase(java.util.Locale.ROOT);
+        if (!isSupported(type)) {
+            throw new IllegalArgumentException("not a scanned image or PDF: " + mediaType);
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new UnreadableContentException("The file is empty");
+            }
+        } catch (IOException e) {
+            throw new UnreadableContentException("The file could not be read", e);
+        }
+        return type.equals("application/pdf") ? PdfPages.open(file, limits) : ImageIoPages.open(file, type, limits);
+    }
+
+    /** Whether {@link #open} accepts the media type. */
+    public static boolean isSupported(String mediaType) {
+        return switch (mediaType.toLowerCase(java.util.Locale.ROOT)) {
+            case "image/png", "image/jpeg", "image/tiff", "application/pdf" -> true;
+            default -> false;
+        };
+    }
+}
