@@ -83,6 +83,8 @@ public class OcrBench {
               --seed N             seed for the letter texts, skew and noise (default 42)
               --tesseract PATH     Tesseract binary for the baseline (default tesseract)
               --skip-baseline      only run the pipeline
+              --import-cli JAR     send the pages as one batch with the command-line client (akte.jar import)
+                                   instead of one upload each, and time until the batch is COMPLETED
               --skip-pipeline      only run the baseline (no server needed)
               --keep               keep the generated pages and Tesseract output
               --self-test          check the WER computation, JSON reader and page generator, then exit
@@ -134,7 +136,10 @@ public class OcrBench {
             System.out.printf("generated %d pages in %.1f s under %s%n", pages.size(), seconds(t), dir);
 
             Result baselineResult = baseline ? new Baseline(options.text("--tesseract", "tesseract"), cores).run(pages) : null;
-            Result pipelineResult = pipeline ? new Pipeline(client, options).run(pages) : null;
+            String cliJar = options.text("--import-cli", null);
+            Result pipelineResult = !pipeline ? null : cliJar != null
+                    ? new CliImport(client, options, Path.of(cliJar)).run(pages, dir)
+                    : new Pipeline(client, options).run(pages);
             report(pages.size(), baselineResult, pipelineResult);
         } finally {
             if (options.flag("--keep")) {
@@ -153,7 +158,7 @@ public class OcrBench {
             baseline.printRow("baseline: tesseract CLI, " + cores + " procs");
         }
         if (pipeline != null) {
-            pipeline.printRow("pipeline: upload → searchable");
+            pipeline.printRow(pipeline.name().equals("import") ? "import: CLI batch → completed" : "pipeline: upload → searchable");
         }
         if (baseline != null && pipeline != null && baseline.pagesPerMinute() > 0) {
             double ratio = 100 * pipeline.pagesPerMinute() / baseline.pagesPerMinute();
@@ -560,6 +565,64 @@ public class OcrBench {
     }
 
     // ------------------------------------------------------------------------------------------------
+    // Bulk import through the command-line client
+
+    /**
+     * The pages as scanning staff import them: the command-line client ({@code akte.jar import}) sends the folder
+     * as one batch; the clock runs from its start until the server reports the batch COMPLETED (every file a
+     * READY, searchable document). The text is scored as in the pipeline run.
+     */
+    static final class CliImport {
+        private final AkteClient client;
+        private final Options options;
+        private final Path jar;
+
+        CliImport(AkteClient client, Options options, Path jar) {
+            this.client = client;
+            this.options = options;
+            this.jar = jar;
+        }
+
+        Result run(List<Page> pages, Path dir) throws Exception {
+            String department = options.text("--department", null);
+            if (department == null) {
+                System.err.println("--import-cli needs --department CODE");
+                System.exit(2);
+            }
+            client.ensureDepartment(department);
+            Path folder = Files.createDirectories(dir.resolve("import"));
+            for (Page page : pages) {
+                Files.copy(page.png(), folder.resolve(page.png().getFileName()));
+            }
+            String key = "ocrbench-" + UUID.randomUUID().toString().substring(0, 8);
+            System.out.printf("import: %d pages through %s as batch %s …%n", pages.size(), jar, key);
+            long start = System.nanoTime();
+            ProcessBuilder cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", jar.toString(), "import", folder.toString(), "--server", client.url(), "--user",
+                    options.text("--user", "admin"), "--department", department, "--batch", key)
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("import.log").toFile());
+            cli.environment().put("AKTE_PASSWORD", options.text("--password", System.getenv("AKTE_PASSWORD")));
+            int exit = cli.start().waitFor();
+            double uploaded = seconds(start);
+            long id = ((Number) ((Map<?, ?>) client.postJson("/api/imports",
+                    "{\"key\":\"" + key + "\",\"source\":\"bench\"}")).get("id")).longValue();
+            Map<?, ?> progress;
+            do {
+                Thread.sleep(500);
+                progress = (Map<?, ?>) client.getJson("/api/imports/" + id).join();
+            } while (!"COMPLETED".equals(progress.get("state")) && seconds(start) < 3600);
+            double total = seconds(start);
+            List<String> problems = new ArrayList<>();
+            if (exit != 0) {
+                problems.add("the client exited with " + exit + "; see " + dir.resolve("import.log"));
+            }
+            System.out.printf("import: the client had sent everything after %.1f s; batch %d: %s%n", uploaded, id, progress);
+            int done = ((Number) progress.get("done")).intValue();
+            return new Result("import", done, total, List.of(), problems);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
     // Baseline
 
     /** Plain Tesseract, the way one would batch it by hand: one single-threaded process per core. */
@@ -926,6 +989,17 @@ public class OcrBench {
         private static void field(ByteArrayOutputStream body, String boundary, String name, String value) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
                     + value + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** POST of a JSON body; the parsed answer, whatever the status. */
+        Object postJson(String path, String json) throws IOException, InterruptedException {
+            HttpResponse<String> r = http.send(request(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            return Json.parse(r.body());
+        }
+
+        String url() {
+            return url;
         }
 
         /** GET of a JSON resource; completes exceptionally on a status other than 200. */

@@ -90,6 +90,18 @@ public class DocumentProcessor {
         this.policy = policy;
     }
 
+    /**
+     * Takes back the tasks this server held when it stopped (a crash, a kill): no worker of it runs yet, so they
+     * are waiting for nobody and need not sit out their lease. Returns how many.
+     */
+    public int recoverAfterRestart() {
+        int released = unitOfWork.call(() -> tasks.releaseOwnedBy(policy.node(), clock.now()));
+        if (released > 0) {
+            LOG.info(() -> released + " processing task(s) interrupted by the last stop were put back in the queue");
+        }
+        return released;
+    }
+
     /** Processes up to {@code limit} due tasks, one after the other; returns how many were handled. */
     public int processDue(int limit) {
         Instant now = clock.now();
@@ -115,7 +127,7 @@ public class DocumentProcessor {
     public boolean process(long taskId) {
         Instant now = clock.now();
         Claimed work = unitOfWork.call(() -> {
-            if (!tasks.tryClaim(taskId, now, now.plus(policy.lease()))) {
+            if (!tasks.tryClaim(taskId, now, now.plus(policy.lease()), policy.node())) {
                 return null;
             }
             ProcessingTask task = tasks.find(taskId).orElseThrow();

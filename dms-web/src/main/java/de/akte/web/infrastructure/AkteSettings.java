@@ -21,9 +21,15 @@ import java.util.Properties;
  * @param demoPassword   the demo users' password; generated and logged if absent
  * @param passwordIterations PBKDF2 iterations for new password hashes
  * @param ocr            how scans are recognised
+ * @param hotFolder      the watched directory for scans, if any
  */
 public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3 s3, Optional<String> adminPassword,
-                           boolean seedDemoData, Optional<String> demoPassword, int passwordIterations, Ocr ocr) {
+                           boolean seedDemoData, Optional<String> demoPassword, int passwordIterations, Ocr ocr,
+                           Optional<HotFolder> hotFolder) {
+
+    /** The hot folder: where, the department of files at its top (null: refused), and how long a file must rest. */
+    public record HotFolder(Path root, String department, Duration settle) {
+    }
 
     /**
      * Text recognition: the Tesseract program, its languages, the time one page may take, and how many pages are
@@ -57,7 +63,10 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
         }
         return new AkteSettings(dataDir, maxUpload, storage, s3, l.get("akte.admin.password"),
                 l.get("akte.demo.data").map(Boolean::parseBoolean).orElse(false), l.get("akte.demo.password"),
-                l.get("akte.password.iterations").map(Integer::parseInt).orElse(600_000), ocr(l));
+                l.get("akte.password.iterations").map(Integer::parseInt).orElse(600_000), ocr(l),
+                l.get("akte.hot.folder").map(root -> new HotFolder(Path.of(root).toAbsolutePath().normalize(),
+                        l.get("akte.hot.folder.department").orElse(null),
+                        Duration.ofSeconds(l.get("akte.hot.folder.settle.seconds").map(Long::parseLong).orElse(5L)))));
     }
 
     private static Ocr ocr(Lookup l) {

@@ -31,6 +31,8 @@ import de.akte.core.security.PasswordHasher;
 import de.akte.core.shared.Clock;
 import de.akte.core.storage.BlobStore;
 import de.akte.ingest.detect.TikaContentTypeDetector;
+import de.akte.core.application.ImportService;
+import de.akte.core.infrastructure.persistence.jpa.JpaImportRepository;
 import de.akte.core.recognition.ContentRecognizer;
 import de.akte.ingest.extract.TikaTextExtractor;
 import de.akte.ingest.metadata.MetadataExtractor;
@@ -86,6 +88,7 @@ public class CoreBeans {
     private DocumentProcessor processor;
     private DocumentIndexer indexer;
     private DemoData demoData;
+    private ImportService imports;
     private ExecutorService ocrPool;
     private ContentRecognizer recognizer;
 
@@ -126,10 +129,25 @@ public class CoreBeans {
                 new OcrSettings(ocr.tesseract(), ocr.languages(), ocr.pageTimeout(), 300)),
                 new TikaContentTypeDetector(), new TikaTextExtractor(), new MetadataExtractor(), ocrPool, ocr.threads());
         processor = new DocumentProcessor(unitOfWork, taskRepository, documentRepository, caseFileRepository, outbox,
-                blobStore, recognizer, audit, clock, ProcessingPolicy.defaults(), signal::workCommitted);
+                blobStore, recognizer, audit, clock, ProcessingPolicy.defaults(nodeName()), signal::workCommitted);
         indexer = new DocumentIndexer(unitOfWork, outbox, documentRepository, textIndex);
+        imports = new ImportService(unitOfWork, new JpaImportRepository(em), departmentRepository, documentRepository,
+                documents, audit, clock, signal::workCommitted);
         demoData = new DemoData(unitOfWork, departmentRepository, filePlanRepository, caseFileRepository,
                 userRepository, hasher, audit, clock);
+    }
+
+    // the server's name as a lease holder; WildFly's node name defaults to the host name
+    private static String nodeName() {
+        String node = System.getProperty("jboss.node.name");
+        if (node == null || node.isBlank()) {
+            try {
+                node = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                node = "akte";
+            }
+        }
+        return node;
     }
 
     private BlobStore createBlobStore(Path spool, Clock clock) {
@@ -236,6 +254,12 @@ public class CoreBeans {
     @Dependent
     DocumentIndexer documentIndexer() {
         return indexer;
+    }
+
+    @Produces
+    @Dependent
+    ImportService importService() {
+        return imports;
     }
 
     @Produces

@@ -1,8 +1,12 @@
 package de.akte.web.infrastructure;
 
+
 import de.akte.core.application.DemoData;
+import de.akte.core.application.DocumentProcessor;
 import de.akte.core.application.Directory;
 import de.akte.core.infrastructure.persistence.flyway.SchemaMigrator;
+import de.akte.web.batch.HotFolderWatch;
+import de.akte.web.batch.ServerImports;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -38,6 +42,15 @@ public class Startup {
     @Inject
     private WorkerSignal workers;
 
+    @Inject
+    private ServerImports serverImports;
+
+    @Inject
+    private HotFolderWatch hotFolder;
+
+    @Inject
+    private DocumentProcessor processor;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         String version = new SchemaMigrator(dataSource, Startup.class.getClassLoader()).migrate();
         LOG.info(() -> "Akte data directory " + core.settings().dataDir() + ", schema version " + version);
@@ -49,10 +62,14 @@ public class Startup {
                         + " has the password: " + password);
             }
         }
+        processor.recoverAfterRestart();
         workers.start();
+        serverImports.resumeOpen();
+        hotFolder.start(core.settings());
     }
 
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        hotFolder.stop();
         workers.stop();
     }
 

@@ -30,8 +30,21 @@ final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String authorization;
 
+    private final String base;
+
     private ApiClient(String authorization) {
+        this(BASE, authorization);
+    }
+
+    private ApiClient(String base, String authorization) {
+        this.base = base;
         this.authorization = authorization;
+    }
+
+    /** A user of another server than the one under test (e.g. one a test starts and kills). */
+    static ApiClient at(String base, String username, String password) {
+        return new ApiClient(base, "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     static ApiClient as(String username, String password) {
@@ -170,7 +183,7 @@ final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(120));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120));
         if (authorization != null) {
             b.header("Authorization", authorization);
         }

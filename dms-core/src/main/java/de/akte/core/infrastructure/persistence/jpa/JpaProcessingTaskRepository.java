@@ -37,13 +37,23 @@ public class JpaProcessingTaskRepository implements ProcessingTaskRepository {
     }
 
     @Override
-    public boolean tryClaim(long taskId, Instant now, Instant leaseUntil) {
+    public boolean tryClaim(long taskId, Instant now, Instant leaseUntil, String owner) {
         int updated = em.createQuery("update ProcessingTask t set t.state = :running, t.attempts = t.attempts + 1,"
-                        + " t.leaseUntil = :lease, t.updatedAt = :now where t.id = :id and t.state = :pending")
+                        + " t.leaseUntil = :lease, t.leaseOwner = :owner, t.updatedAt = :now"
+                        + " where t.id = :id and t.state = :pending")
                 .setParameter("running", ProcessingState.RUNNING).setParameter("lease", leaseUntil)
+                .setParameter("owner", owner)
                 .setParameter("now", now).setParameter("id", taskId).setParameter("pending", ProcessingState.PENDING)
                 .executeUpdate();
         return updated == 1;
+    }
+
+    @Override
+    public int releaseOwnedBy(String owner, Instant now) {
+        return em.createQuery("update ProcessingTask t set t.state = :pending, t.leaseUntil = null, t.leaseOwner = null,"
+                        + " t.nextAttemptAt = :now, t.updatedAt = :now where t.state = :running and t.leaseOwner = :owner")
+                .setParameter("pending", ProcessingState.PENDING).setParameter("running", ProcessingState.RUNNING)
+                .setParameter("now", now).setParameter("owner", owner).executeUpdate();
     }
 
     @Override

@@ -7,6 +7,8 @@ import de.akte.core.casefile.Process;
 import de.akte.core.department.Department;
 import de.akte.core.document.Document;
 import de.akte.core.document.DocumentPage;
+import de.akte.core.imports.ImportBatch;
+import de.akte.core.imports.ImportItem;
 import de.akte.core.document.DocumentVersion;
 import de.akte.core.fileplan.FilePlan;
 import de.akte.core.fileplan.FilePlanNode;
@@ -29,6 +31,7 @@ public final class MappedEntities {
     public static List<Class<?>> all() {
         return List.of(Department.class, UserAccount.class, FilePlan.class, FilePlanNode.class, CaseFile.class,
                 Process.class, Document.class, DocumentVersion.class, DocumentPage.class, ProcessingTask.class,
-                IndexRequest.class, AuditEntry.class, AuditChainHead.class, ApiToken.class);
+                IndexRequest.class, AuditEntry.class, AuditChainHead.class, ApiToken.class, ImportBatch.class,
+                ImportItem.class);
     }
 }

@@ -1,0 +1,16 @@
+package de.akte.core.application;
+
+import de.akte.core.imports.ImportItem;
+
+import java.time.Instant;
+
+/** One file of a batch as the API shows it. */
+public record ImportItemView(String path, String sha256, Long size, String state, Long documentId, Integer pages,
+                             String reason, Instant importedAt) {
+
+    static ImportItemView of(ImportItem item, Integer pages) {
+        return new ImportItemView(item.path(), item.sha256().orElse(null), item.size().orElse(null),
+                item.state().name(), item.documentId().orElse(null), pages, item.reason().orElse(null),
+                item.createdAt());
+    }
+}

@@ -1,0 +1,59 @@
+package de.akte.ingest.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The files of a folder or ZIP ready for upload, plus the entries refused before upload; closing it removes the
+ * spooled copies of ZIP entries.
+ */
+final class ImportSource implements AutoCloseable {
+
+    private final List<SourceFile> files;
+    private final List<ItemOutcome> refused;
+    private final Path spoolDirectory;
+
+    ImportSource(List<SourceFile> files, List<ItemOutcome> refused, Path spoolDirectory) {
+        this.files = List.copyOf(files);
+        this.refused = List.copyOf(refused);
+        this.spoolDirectory = spoolDirectory;
+    }
+
+    List<SourceFile> files() {
+        return files;
+    }
+
+    List<ItemOutcome> refused() {
+        return refused;
+    }
+
+    /** Opens a folder (walked recursively) or a ZIP file (spooled to a temporary folder). */
+    static ImportSource open(Path source, Path manifest) {
+        if (Files.isDirectory(source)) {
+            return new FolderWalker(source, manifest).walk();
+        }
+        if (Files.isRegularFile(source)) {
+            return new ZipSpooler(source).spool();
+        }
+        throw new ImportUsageException("no folder or ZIP file " + source);
+    }
+
+    @Override
+    public void close() {
+        if (spoolDirectory == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(spoolDirectory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the temporary copies in " + spoolDirectory, e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package de.akte.ingest.cli;
+
+import java.nio.file.Path;
+
+/** One file to import: its path in the batch (relative, forward slashes), where its bytes lie locally, and their hash. */
+record SourceFile(String path, Path file, long size, String sha256) {
+}

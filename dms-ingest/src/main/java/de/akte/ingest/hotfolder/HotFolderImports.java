@@ -1,0 +1,94 @@
+package de.akte.ingest.hotfolder;
+
+import de.akte.core.application.ImportItemUpload;
+import de.akte.core.application.ImportService;
+import de.akte.core.application.NewImport;
+import de.akte.core.application.UnacceptableContentException;
+import de.akte.core.imports.ImportKind;
+import de.akte.core.security.Caller;
+import de.akte.core.shared.ConflictException;
+import de.akte.core.shared.InvalidInputException;
+import de.akte.core.storage.BlobTooLargeException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * Imports hot-folder files through the import service: one batch a day ({@code hotfolder-2026-11-28}), so that
+ * the day's import protocol lists them; the first folder level names the department, files at the top go to the
+ * configured one. The item key is path plus content hash, so a file dropped again under the same name with new
+ * content is a new item, and one imported just before a crash (not yet moved) is recognised, not doubled.
+ */
+public final class HotFolderImports implements HotFolderImporter {
+
+    private final ImportService imports;
+    private final Caller importer;
+    private final String defaultDepartment;
+    private final String location;
+    private final Clock clock;
+
+    /**
+     * @param importer          the account the hot folder imports as (it must see every department it files into)
+     * @param defaultDepartment department of files directly in the hot folder, or null to refuse them
+     * @param location          where the hot folder is, for the protocol's source
+     */
+    public HotFolderImports(ImportService imports, Caller importer, String defaultDepartment, String location,
+                            Clock clock) {
+        this.imports = Objects.requireNonNull(imports, "imports");
+        this.importer = Objects.requireNonNull(importer, "importer");
+        this.defaultDepartment = defaultDepartment;
+        this.location = Objects.requireNonNull(location, "location");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public long importFile(Path file, String relativePath) {
+        String department = department(relativePath);
+        String sha256 = sha256(file);
+        LocalDate today = LocalDate.now(clock);
+        long batch = imports.open(importer, new NewImport("hotfolder-" + today, "hotfolder:" + location,
+                ImportKind.HOT_FOLDER, null, null, null, null, null, null)).batch().id();
+        try (InputStream in = Files.newInputStream(file)) {
+            return imports.importItem(importer, batch, new ImportItemUpload(relativePath + " #" + sha256.substring(0, 12),
+                    sha256, null, department, null, null, null), in).item().documentId();
+        } catch (InvalidInputException | UnacceptableContentException | BlobTooLargeException | ConflictException e) {
+            throw new HotFolderRejection(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+    }
+
+    private String department(String relativePath) {
+        int slash = relativePath.indexOf('/');
+        if (slash > 0) {
+            return relativePath.substring(0, slash);
+        }
+        if (defaultDepartment == null) {
+            throw new HotFolderRejection("files directly in the hot folder need AKTE_HOT_FOLDER_DEPARTMENT; "
+                    + "or put them into a folder named like their department's code");
+        }
+        return defaultDepartment;
+    }
+
+    private static String sha256(Path file) {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
+                MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package de.akte.web.batch;
+
+import de.akte.core.application.ImportService;
+import de.akte.core.security.Caller;
+import de.akte.core.security.Role;
+import de.akte.ingest.hotfolder.HotFolder;
+import de.akte.ingest.hotfolder.HotFolderImports;
+import de.akte.ingest.hotfolder.HotFolderSettings;
+import de.akte.web.infrastructure.AkteSettings;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Watches the configured hot folder: a scan every two seconds on the container's scheduler. */
+@ApplicationScoped
+public class HotFolderWatch {
+
+    private static final Logger LOG = Logger.getLogger(HotFolderWatch.class.getName());
+    /** The account hot-folder imports are recorded under in the audit trail and the protocol. */
+    private static final String ACCOUNT = "hotfolder";
+
+    @Resource
+    private ManagedScheduledExecutorService executor;
+
+    @Inject
+    private ImportService imports;
+
+    private ScheduledFuture<?> scans;
+
+    /** Starts watching, if a hot folder is configured. */
+    public void start(AkteSettings settings) {
+        settings.hotFolder().ifPresent(config -> {
+            Caller importer = new Caller(ACCOUNT, Set.of(Role.ADMIN), Set.of());
+            HotFolder folder = new HotFolder(new HotFolderSettings(config.root(), config.settle()),
+                    new HotFolderImports(imports, importer, config.department(), config.root().toString(),
+                            Clock.systemDefaultZone()), Clock.systemUTC());
+            scans = executor.scheduleWithFixedDelay(() -> scan(folder), 2, 2, TimeUnit.SECONDS);
+            LOG.info("watching the hot folder " + config.root() + " (files at its top go to department "
+                    + (config.department() == null ? "none: refused" : config.department()) + ")");
+        });
+    }
+
+    /** Stops watching. */
+    public void stop() {
+        if (scans != null) {
+            scans.cancel(false);
+        }
+    }
+
+    private static void scan(HotFolder folder) {
+        try {
+            folder.scan();
+        } catch (Throwable e) {
+            // a scheduled task that throws is never run again: log and keep watching
+            LOG.log(Level.WARNING, "hot folder scan failed, trying again", e);
+        }
+    }
+}

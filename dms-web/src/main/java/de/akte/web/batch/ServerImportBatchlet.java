@@ -1,0 +1,79 @@
+package de.akte.web.batch;
+
+import de.akte.core.application.ImportItemUpload;
+import de.akte.core.application.ImportService;
+import de.akte.core.security.Caller;
+import de.akte.core.security.Role;
+import de.akte.ingest.bulk.ImportSource;
+import de.akte.ingest.bulk.SourceFile;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Imports the files of a server-side batch one by one. Every file is committed together with its import item,
+ * so the items are the job's checkpoints: after a crash the job is started again and skips what is recorded.
+ * A refused file is recorded as failed and the job goes on.
+ */
+@Named("serverImportBatchlet")
+@Dependent
+public class ServerImportBatchlet extends AbstractBatchlet {
+
+    private static final Logger LOG = Logger.getLogger(ServerImportBatchlet.class.getName());
+
+    @Inject
+    @BatchProperty
+    private String batchId;
+
+    @Inject
+    private ImportService imports;
+
+    private volatile boolean stopping;
+
+    @Override
+    public String process() {
+        long id = Long.parseLong(batchId);
+        Path source = Path.of(imports.serverPath(id)
+                .orElseThrow(() -> new IllegalStateException("import " + id + " reads no server path")));
+        Caller importer = new Caller(imports.openedBy(id), Set.of(Role.ADMIN), Set.of());
+        int handed = 0;
+        try (ImportSource files = ImportSource.open(source)) {
+            for (String name : files.refused()) {
+                imports.recordRefused(importer, id, name, "the ZIP entry's name leads out of the archive");
+            }
+            for (SourceFile file : files.files()) {
+                if (stopping) {
+                    return BatchStatus.STOPPED.name();
+                }
+                try (InputStream in = file.open()) {
+                    imports.importItem(importer, id, new ImportItemUpload(file.relativePath(), null, null, null, null,
+                            null, null), in);
+                } catch (IOException e) {
+                    imports.recordRefused(importer, id, file.relativePath(), "could not be read: " + e.getMessage());
+                } catch (RuntimeException e) {
+                    // recorded as a failed item by the import service; one bad file must not stop the batch
+                    LOG.log(Level.FINE, "import " + id + ": " + file.relativePath() + " refused", e);
+                }
+                handed++;
+            }
+        }
+        imports.complete(importer, id);
+        LOG.info("server-side import " + id + " from " + source + " done: " + handed + " files");
+        return BatchStatus.COMPLETED.name();
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+    }
+}
