@@ -23,6 +23,7 @@ import de.akte.core.document.ContentDescriptor;
 import de.akte.core.document.FieldOccurrence;
 import de.akte.core.document.FileName;
 import de.akte.core.processing.ProcessingTrigger;
+import de.akte.core.processing.RecognitionListener;
 import de.akte.core.recognition.BatchPart;
 import de.akte.core.recognition.ContentRecognizer;
 import de.akte.core.recognition.Recognition;
@@ -69,6 +70,7 @@ public class DocumentProcessor {
     private final CaseFileRepository caseFiles;
     private final ContentRecognizer recognizer;
     private final ProcessingTrigger trigger;
+    private final RecognitionListener listener;
     private final AuditTrail audit;
     private final Clock clock;
     private final ProcessingPolicy policy;
@@ -76,7 +78,7 @@ public class DocumentProcessor {
     public DocumentProcessor(UnitOfWork unitOfWork, ProcessingTaskRepository tasks, DocumentRepository documents,
                              CaseFileRepository caseFiles, IndexOutbox indexOutbox, BlobStore blobs,
                              ContentRecognizer recognizer, AuditTrail audit, Clock clock, ProcessingPolicy policy,
-                             ProcessingTrigger trigger) {
+                             ProcessingTrigger trigger, RecognitionListener listener) {
         this.unitOfWork = unitOfWork;
         this.tasks = tasks;
         this.documents = documents;
@@ -85,6 +87,7 @@ public class DocumentProcessor {
         this.caseFiles = caseFiles;
         this.recognizer = recognizer;
         this.trigger = trigger;
+        this.listener = listener;
         this.audit = audit;
         this.clock = clock;
         this.policy = policy;
@@ -148,8 +151,8 @@ public class DocumentProcessor {
             try (Recognition recognition = recognizer.recognize(local, work.fileName(), work.title())) {
                 if (recognition.isBatch()) {
                     fileBatch(work, recognition);
-                } else {
-                    record(work, recognition);
+                } else if (record(work, recognition)) {
+                    tell(work.documentId());
                 }
             }
         } catch (RecognitionDeferredException e) {
@@ -196,12 +199,22 @@ public class DocumentProcessor {
         return true;
     }
 
-    private void record(Claimed work, Recognition recognition) {
+    // the document is recorded whatever a listener does: classification trouble must not undo recognition
+    private void tell(long documentId) {
+        try {
+            listener.recognized(documentId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "document " + documentId + " was recognised, but what follows failed", e);
+        }
+    }
+
+    /** Stores what recognition found; true when it was the current version. */
+    private boolean record(Claimed work, Recognition recognition) {
         // the rendition's bytes are stored before the row that names them, like every blob
         String renditionSha = recognition.rendition().map(this::store).map(b -> b.id().sha256()).orElse(null);
         List<FieldOccurrence> fields = recognition.fields().stream()
                 .map(f -> new FieldOccurrence(f.kind(), f.value(), f.raw(), f.page(), f.start(), f.end())).toList();
-        unitOfWork.run(() -> {
+        return unitOfWork.call(() -> {
             Document document = documents.find(work.documentId()).orElseThrow();
             DocumentVersion version = document.version(work.versionNumber()).orElseThrow();
             documents.replacePages(work.versionId(), recognition.pages());
@@ -219,6 +232,7 @@ public class DocumentProcessor {
             }
             tasks.find(work.taskId()).orElseThrow().complete(clock.now());
             indexOutbox.enqueue(document.id());
+            return document.currentVersion() == version.number();
         });
     }
 

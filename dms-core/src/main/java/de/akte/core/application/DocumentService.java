@@ -361,7 +361,15 @@ public class DocumentService {
                 d.batchDocumentId().orElse(null),
                 current == null ? List.of() : current.fields().stream()
                         .map(f -> new DocumentView.FieldView(f.kind(), f.value(), f.raw(), f.page(), f.start(), f.end()))
-                        .toList());
+                        .toList(),
+                d.filingState().map(Enum::name).orElse(null), classification(d));
+    }
+
+    private static java.util.Map<String, DocumentView.PredictionView> classification(Document d) {
+        java.util.Map<String, DocumentView.PredictionView> byLabel = new java.util.LinkedHashMap<>();
+        d.predictions().forEach((label, p) -> byLabel.put(label.key(),
+                new DocumentView.PredictionView(p.value(), p.confidence(), p.reason())));
+        return byLabel;
     }
 
     static VersionView toView(DocumentVersion v) {

@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param batchDocumentId the scanned batch this document was cut from, if any
  * @param fields          dates, file references, IBANs, amounts and senders found in the current version
+ * @param filingState     AUTO_FILED, REVIEW (waits in the inbox) or FILED (by a person); null before recognition
+ * @param classification  the predictions by label: documentType, department, caseFile
  */
 public record DocumentView(
         long id,
@@ -27,7 +29,13 @@ public record DocumentView(
         String createdBy,
         Map<String, String> metadata,
         Long batchDocumentId,
-        List<FieldView> fields) {
+        List<FieldView> fields,
+        String filingState,
+        Map<String, PredictionView> classification) {
+
+    /** The classifier's prediction for one label: value, confidence (0–1) and why. */
+    public record PredictionView(String value, double confidence, String reason) {
+    }
 
     /** A field found in the text of the current version, and where: page (1-based) and character offsets. */
     public record FieldView(String kind, String value, String raw, int page, int start, int end) {

@@ -2,10 +2,14 @@ package de.akte.core.document;
 
 import de.akte.core.casefile.CaseFile;
 import de.akte.core.casefile.Process;
+import de.akte.core.classification.Label;
+import de.akte.core.classification.Prediction;
 import de.akte.core.department.Department;
 import de.akte.core.shared.ConflictException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,6 +25,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.EnumMap;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +69,14 @@ public class Document {
 
     @Column(name = "document_date")
     private LocalDate documentDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "filing_state", length = 16)
+    private FilingState filingState;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "document_prediction", joinColumns = @JoinColumn(name = "document_id"))
+    private List<StoredPrediction> predictions = new ArrayList<>();
 
     @Column(name = "batch_document_id")
     private Long batchDocumentId;
@@ -172,6 +186,39 @@ public class Document {
 
     public DocumentVersion current() {
         return version(currentVersion).orElseThrow(() -> new IllegalStateException("document " + id + " has no versions"));
+    }
+
+    /** How the document was filed; empty while it is not recognised yet. */
+    public Optional<FilingState> filingState() {
+        return Optional.ofNullable(filingState);
+    }
+
+    /** The classifier's predictions, by label. */
+    public Map<Label, Prediction> predictions() {
+        Map<Label, Prediction> byLabel = new EnumMap<>(Label.class);
+        predictions.forEach(p -> byLabel.put(p.label(), p.prediction()));
+        return byLabel;
+    }
+
+    /** Keeps what the classifier predicted and where the document now stands. */
+    public void classified(Map<Label, Prediction> predicted, FilingState state) {
+        predictions.clear();
+        predicted.forEach((label, prediction) -> predictions.add(new StoredPrediction(label, prediction)));
+        filingState = state;
+    }
+
+    /** A person filed the document (or accepted the proposal). */
+    public void filedByPerson() {
+        filingState = FilingState.FILED;
+    }
+
+    /** Moves the document to another department; a case file of the old department no longer holds it. */
+    public void moveTo(Department target) {
+        if (!target.code().equals(department.code())) {
+            department = Objects.requireNonNull(target);
+            caseFile = null;
+            process = null;
+        }
     }
 
     /** The scanned batch this document was cut from, if any. */

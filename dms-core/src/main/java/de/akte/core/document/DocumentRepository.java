@@ -24,6 +24,14 @@ public interface DocumentRepository {
 
     List<DocumentPage> pagesOf(long documentVersionId);
 
+    /** Documents waiting for review in the department, oldest first. */
+    List<Document> inbox(String departmentCode, int offset, int limit);
+
+    long countInbox(String departmentCode);
+
+    /** Ids of documents a person filed, ascending, in slices (to rebuild the classifier). */
+    List<Long> filedIdsAfter(long afterId, int limit);
+
     /** Stores a version's pages (text, word boxes), replacing what an earlier run stored. */
     void replacePages(long documentVersionId, List<RecognizedContent> pages);
 }

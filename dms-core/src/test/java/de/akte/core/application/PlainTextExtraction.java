@@ -69,6 +69,11 @@ final class PlainTextExtraction implements TextExtractor, ContentTypeDetector, C
             if (date.find()) {
                 fields.add(new FoundField("DOCUMENT_DATE", date.group(), date.group(), 1, date.start(), date.end()));
             }
+            Matcher reference = Pattern.compile("%REF (\\S+)").matcher(text);
+            if (reference.find()) {
+                fields.add(new FoundField("FILE_REFERENCE", reference.group(1), reference.group(1), 1,
+                        reference.start(1), reference.end(1)));
+            }
             return new Recognition(extracted.mediaType(),
                     extracted.pages().stream().map(RecognizedContent::text).toList(), extracted.metadata(), fields,
                     Optional.empty(), List.of());

@@ -90,6 +90,8 @@ class RecordStoreScenarioTest {
         private DocumentIndexer indexer;
         private SearchService search;
         private ImportService imports;
+        private FilingService filing;
+        private final WordVoteClassifier classifier = new WordVoteClassifier();
         private AuditTrail audit;
         private final Caller admin = new Caller("admin", Set.of(Role.ADMIN), Set.of());
 
@@ -117,8 +119,11 @@ class RecordStoreScenarioTest {
                     documentRepository, audit, clock);
             processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
                     extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
-                    ProcessingTrigger.none());
+                    ProcessingTrigger.none(), id -> filing.classify(id));
             indexer = new DocumentIndexer(db, outbox, documentRepository, index);
+            filing = new FilingService(db, documentRepository, caseFileRepository, departments,
+                    new de.akte.core.infrastructure.persistence.jpa.JpaClassificationRuleRepository(em), classifier,
+                    outbox, audit, clock, new FilingPolicy(0.8));
             imports = new ImportService(db, new de.akte.core.infrastructure.persistence.jpa.JpaImportRepository(em),
                     departments, documentRepository, documents, audit, clock, ProcessingTrigger.none());
             search = new SearchService(index);
@@ -425,6 +430,96 @@ class RecordStoreScenarioTest {
             // another scanner does not even learn that the batch exists
             Caller other = new Caller("other", Set.of(Role.SCANNER), Set.of(office.department()));
             assertThrows(NotFoundException.class, () -> imports.progress(other, batch));
+        }
+
+        private DocumentView scan(Office office, String text) {
+            return documents.upload(office.clerk(), new NewDocument("Scan", null, office.department(), null, "scan.txt"),
+                    stream(text));
+        }
+
+        @Test
+        void anUnsureDocumentWaitsInTheInboxAndAcceptingItTeachesTheClassifier() {
+            Office office = office();
+            String d = office.department();
+            DocumentView first = scan(office, "Wohngeld" + d + " Familienkasse" + d + " Einkommensnachweis" + d);
+            settle();
+            DocumentView waiting = documents.get(office.clerk(), first.id());
+            assertEquals("REVIEW", waiting.filingState());
+            assertEquals(List.of(first.id()), filing.inbox(office.clerk(), office.department(), 0, 20).items().stream()
+                    .map(DocumentView::id).toList());
+
+            filing.file(office.clerk(), first.id(), new FilingDecision("Wohngeldantrag", null, office.caseFile()));
+            DocumentView filed = documents.get(office.clerk(), first.id());
+            assertEquals("FILED", filed.filingState());
+            assertEquals(office.caseFile(), filed.caseFile());
+            assertEquals(0, filing.inbox(office.clerk(), office.department(), 0, 20).total());
+
+            // the next one like it is known at once: filed automatically, with the reason
+            DocumentView second = scan(office, "Wohngeld" + d + " Familienkasse" + d + " Mietvertrag" + d);
+            settle();
+            DocumentView auto = documents.get(office.clerk(), second.id());
+            assertEquals("AUTO_FILED", auto.filingState(), auto.classification().toString());
+            assertEquals("Wohngeldantrag", auto.documentType());
+            assertEquals(office.caseFile(), auto.caseFile());
+            assertTrue(auto.classification().get("documentType").confidence() >= 0.8);
+        }
+
+        @Test
+        void aCorrectionChangesTheNextPrediction() {
+            Office office = office();
+            String d = office.department();
+            DocumentView first = scan(office, "Rechnung" + d + " Strassenbeleuchtung" + d + " Austausch" + d);
+            settle();
+            filing.file(office.clerk(), first.id(), new FilingDecision("Rechnung", null, office.caseFile()));
+            DocumentView second = scan(office, "Rechnung" + d + " Strassenbeleuchtung" + d + " Reparatur" + d);
+            settle();
+            assertEquals("Rechnung", documents.get(office.clerk(), second.id()).documentType());
+
+            filing.file(office.clerk(), second.id(), new FilingDecision("Mahnung", null, null));
+            filing.file(office.clerk(), first.id(), new FilingDecision("Mahnung", null, null));
+            DocumentView third = scan(office, "Rechnung" + d + " Strassenbeleuchtung" + d + " Wartung" + d);
+            settle();
+            assertEquals("Mahnung", documents.get(office.clerk(), third.id()).classification().get("documentType").value());
+        }
+
+        @Test
+        void rulesBeatLearningAndTheHigherPriorityWins() {
+            Office office = office();
+            assertThrows(de.akte.core.shared.ForbiddenException.class, () -> filing.addRule(office.clerk(),
+                    new NewRule("documentType", "Bauantrag", "Bauantrag", "KEYWORD", 1)));
+            assertThrows(InvalidInputException.class, () -> filing.addRule(admin,
+                    new NewRule("documentType", "Kaputt", "([", "REGEX", 1)));
+            filing.addRule(admin, new NewRule("documentType", "Bauantrag", "Bauantrag|Baugenehmigung", "KEYWORD", 5));
+            filing.addRule(admin, new NewRule("documentType", "Bauvoranfrage", "Bauvoranfrage zur Baugenehmigung",
+                    "PHRASE", 10));
+            try {
+                DocumentView plain = scan(office, "Wir bitten um Baugenehmigung fuer einen Carport");
+                DocumentView specific = scan(office, "Bauvoranfrage zur Baugenehmigung eines Hauses");
+                settle();
+                // the learned department may move them elsewhere; the administrator sees every department
+                DocumentView.PredictionView p = documents.get(admin, plain.id()).classification().get("documentType");
+                assertEquals("Bauantrag", p.value());
+                assertEquals(1.0, p.confidence());
+                assertTrue(p.reason().contains("Bauantrag|Baugenehmigung"), p.reason());
+                assertEquals("Bauvoranfrage", documents.get(admin, specific.id()).documentType());
+            } finally {
+                filing.rules(admin).forEach(r -> filing.removeRule(admin, r.id()));
+            }
+        }
+
+        @Test
+        void aFileReferenceOnThePageBeatsAnyGuess() {
+            Office office = office();
+            Office other = office();
+            Caller both = new Caller("both2", Set.of(Role.CLERK), Set.of(office.department(), other.department()));
+            DocumentView doc = documents.upload(both, new NewDocument("Brief", null, office.department(), "Brief",
+                    "brief.txt"), stream("%REF " + other.caseFile() + " Schreiben zur Sache"));
+            settle();
+            DocumentView filed = documents.get(both, doc.id());
+            assertEquals(other.caseFile(), filed.caseFile());
+            assertEquals(other.department(), filed.department(), "moved to the case file's department");
+            assertTrue(filed.classification().get("caseFile").reason().contains("found on page 1"),
+                    filed.classification().toString());
         }
 
         @Test

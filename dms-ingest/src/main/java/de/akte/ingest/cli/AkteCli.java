@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = AkteCli.Version.class,
         description = "Command-line client of the Akte document management system.",
-        subcommands = {ImportCommand.class, HelpCommand.class},
+        subcommands = {ImportCommand.class, de.akte.ingest.classify.EvaluateCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

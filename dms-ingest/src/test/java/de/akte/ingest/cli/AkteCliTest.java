@@ -45,4 +45,29 @@ class AkteCliTest {
 
         assertEquals(2, cli.execute());
     }
+
+    @Test
+    void evaluatesALabelledCorpusUnderBothProtocols() throws Exception {
+        java.nio.file.Path corpus = java.nio.file.Path.of(
+                AkteCliTest.class.getResource("/classify/sample-corpus.csv").toURI());
+        StringWriter out = new StringWriter();
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.out;
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        int exit;
+        try {
+            CommandLine cli = AkteCli.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            exit = cli.execute("evaluate", corpus.toString(), "--folds", "3");
+        } finally {
+            System.setOut(before);
+        }
+
+        String report = out + printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, exit, report);
+        assertTrue(report.toLowerCase().contains("accuracy"), report);
+        assertTrue(report.toLowerCase().contains("macro"), report);
+        assertTrue(report.toLowerCase().contains("online"), report);
+        System.out.println(report);
+    }
 }

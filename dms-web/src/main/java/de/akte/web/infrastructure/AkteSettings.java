@@ -22,10 +22,11 @@ import java.util.Properties;
  * @param passwordIterations PBKDF2 iterations for new password hashes
  * @param ocr            how scans are recognised
  * @param hotFolder      the watched directory for scans, if any
+ * @param autoFileConfidence predictions at least this sure are filed without asking a clerk
  */
 public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3 s3, Optional<String> adminPassword,
                            boolean seedDemoData, Optional<String> demoPassword, int passwordIterations, Ocr ocr,
-                           Optional<HotFolder> hotFolder) {
+                           Optional<HotFolder> hotFolder, double autoFileConfidence) {
 
     /** The hot folder: where, the department of files at its top (null: refused), and how long a file must rest. */
     public record HotFolder(Path root, String department, Duration settle) {
@@ -66,7 +67,8 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
                 l.get("akte.password.iterations").map(Integer::parseInt).orElse(600_000), ocr(l),
                 l.get("akte.hot.folder").map(root -> new HotFolder(Path.of(root).toAbsolutePath().normalize(),
                         l.get("akte.hot.folder.department").orElse(null),
-                        Duration.ofSeconds(l.get("akte.hot.folder.settle.seconds").map(Long::parseLong).orElse(5L)))));
+                        Duration.ofSeconds(l.get("akte.hot.folder.settle.seconds").map(Long::parseLong).orElse(5L)))),
+                l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7));
     }
 
     private static Ocr ocr(Lookup l) {

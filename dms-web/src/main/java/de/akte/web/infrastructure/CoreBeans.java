@@ -31,7 +31,12 @@ import de.akte.core.security.PasswordHasher;
 import de.akte.core.shared.Clock;
 import de.akte.core.storage.BlobStore;
 import de.akte.ingest.detect.TikaContentTypeDetector;
+import de.akte.core.application.FilingPolicy;
+import de.akte.core.application.FilingService;
 import de.akte.core.application.ImportService;
+import de.akte.core.infrastructure.persistence.jpa.JpaClassificationRuleRepository;
+import de.akte.ingest.classify.DocumentClassifier;
+import de.akte.ingest.classify.LearnedClassifier;
 import de.akte.core.infrastructure.persistence.jpa.JpaImportRepository;
 import de.akte.core.recognition.ContentRecognizer;
 import de.akte.ingest.extract.TikaTextExtractor;
@@ -89,6 +94,9 @@ public class CoreBeans {
     private DocumentIndexer indexer;
     private DemoData demoData;
     private ImportService imports;
+    private FilingService filing;
+    private org.apache.lucene.store.Directory classifierIndex;
+    private DocumentClassifier classifier;
     private ExecutorService ocrPool;
     private ContentRecognizer recognizer;
 
@@ -128,8 +136,14 @@ public class CoreBeans {
         recognizer = new ScanRecognizer(RecognitionSettings.defaults().withOcr(
                 new OcrSettings(ocr.tesseract(), ocr.languages(), ocr.pageTimeout(), 300)),
                 new TikaContentTypeDetector(), new TikaTextExtractor(), new MetadataExtractor(), ocrPool, ocr.threads());
+        classifierIndex = openDirectory(directory(data.resolve("classifier")));
+        classifier = new DocumentClassifier(classifierIndex);
+        filing = new FilingService(unitOfWork, documentRepository, caseFileRepository, departmentRepository,
+                new JpaClassificationRuleRepository(em), new LearnedClassifier(classifier), outbox, audit, clock,
+                new FilingPolicy(settings.autoFileConfidence()));
         processor = new DocumentProcessor(unitOfWork, taskRepository, documentRepository, caseFileRepository, outbox,
-                blobStore, recognizer, audit, clock, ProcessingPolicy.defaults(nodeName()), signal::workCommitted);
+                blobStore, recognizer, audit, clock, ProcessingPolicy.defaults(nodeName()), signal::workCommitted,
+                filing::classify);
         indexer = new DocumentIndexer(unitOfWork, outbox, documentRepository, textIndex);
         imports = new ImportService(unitOfWork, new JpaImportRepository(em), departmentRepository, documentRepository,
                 documents, audit, clock, signal::workCommitted);
@@ -161,6 +175,14 @@ public class CoreBeans {
         return new FileSystemBlobStore(directory(settings.dataDir().resolve("blobs")), spool, clock);
     }
 
+    private static org.apache.lucene.store.Directory openDirectory(Path path) {
+        try {
+            return FSDirectory.open(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the classifier's index in " + path, e);
+        }
+    }
+
     private static TextIndex openIndex(Path path) {
         try {
             return new LuceneTextIndex(FSDirectory.open(path), GermanCompoundSplitter.withBundledDictionary());
@@ -179,6 +201,16 @@ public class CoreBeans {
 
     @PreDestroy
     void close() {
+        if (classifier != null) {
+            classifier.close();
+        }
+        if (classifierIndex != null) {
+            try {
+                classifierIndex.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         if (ocrPool != null) {
             ocrPool.shutdownNow();
         }
@@ -254,6 +286,12 @@ public class CoreBeans {
     @Dependent
     DocumentIndexer documentIndexer() {
         return indexer;
+    }
+
+    @Produces
+    @Dependent
+    FilingService filingService() {
+        return filing;
     }
 
     @Produces

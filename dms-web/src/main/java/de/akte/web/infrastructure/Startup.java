@@ -4,6 +4,7 @@ package de.akte.web.infrastructure;
 import de.akte.core.application.DemoData;
 import de.akte.core.application.DocumentProcessor;
 import de.akte.core.application.Directory;
+import de.akte.core.application.FilingService;
 import de.akte.core.infrastructure.persistence.flyway.SchemaMigrator;
 import de.akte.web.batch.HotFolderWatch;
 import de.akte.web.batch.ServerImports;
@@ -51,6 +52,9 @@ public class Startup {
     @Inject
     private DocumentProcessor processor;
 
+    @Inject
+    private FilingService filing;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         String version = new SchemaMigrator(dataSource, Startup.class.getClassLoader()).migrate();
         LOG.info(() -> "Akte data directory " + core.settings().dataDir() + ", schema version " + version);
@@ -63,6 +67,10 @@ public class Startup {
             }
         }
         processor.recoverAfterRestart();
+        if (filing.learned() == 0) {
+            // a lost or new classifier index: learn again from what people filed
+            filing.rebuildFromRecords();
+        }
         workers.start();
         serverImports.resumeOpen();
         hotFolder.start(core.settings());

@@ -103,6 +103,10 @@ final class ApiClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Answer delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     Answer post(String path) {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }

@@ -4,6 +4,8 @@ import de.akte.core.application.DocumentProcessor;
 import de.akte.core.application.DocumentService;
 import de.akte.core.application.DocumentText;
 import de.akte.core.application.DocumentView;
+import de.akte.core.application.FilingDecision;
+import de.akte.core.application.FilingService;
 import de.akte.core.application.MetadataChange;
 import de.akte.core.application.NewDocument;
 import de.akte.core.application.StoredContent;
@@ -38,18 +40,25 @@ public class DocumentResource {
 
     private final DocumentService documents;
     private final DocumentProcessor processor;
+    private final FilingService filing;
     private final CurrentCaller caller;
 
     @Inject
-    public DocumentResource(DocumentService documents, DocumentProcessor processor, CurrentCaller caller) {
+    public DocumentResource(DocumentService documents, DocumentProcessor processor, FilingService filing,
+                            CurrentCaller caller) {
         this.documents = documents;
         this.processor = processor;
+        this.filing = filing;
         this.caller = caller;
     }
 
     /** For the CDI proxy and RESTEasy's resource validation; never used to serve requests. */
     public DocumentResource() {
-        this(null, null, null);
+        this(null, null, null, null);
+    }
+
+    /** The body of {@code POST /api/documents/{id}/filing}; absent fields keep the classifier's proposal. */
+    public record FilingRequest(String documentType, String department, String caseFile) {
     }
 
     /** A metadata change as JSON; absent fields stay unchanged. */
@@ -127,6 +136,15 @@ public class DocumentResource {
         StoredContent content = documents.openRendition(caller.get(), id, version);
         String base = content.version().fileName().replaceAll("\\.[^.]*$", "");
         return Downloads.of(content, base + ".pdf");
+    }
+
+    /** Accepts or corrects how a document is filed (and files one by hand); the classifier learns from it. */
+    @POST
+    @Path("{id}/filing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DocumentView file(@PathParam("id") long id, FilingRequest request) {
+        FilingRequest r = request == null ? new FilingRequest(null, null, null) : request;
+        return filing.file(caller.get(), id, new FilingDecision(r.documentType(), r.department(), r.caseFile()));
     }
 
     @GET

@@ -5,6 +5,7 @@ import de.akte.core.document.Document;
 import de.akte.core.document.DocumentPage;
 import de.akte.core.document.DocumentRepository;
 import de.akte.core.document.DocumentVersion;
+import de.akte.core.document.FilingState;
 import jakarta.persistence.EntityManager;
 
 import de.akte.core.recognition.RecognizedContent;
@@ -67,5 +68,28 @@ public class JpaDocumentRepository implements DocumentRepository {
         for (int i = 0; i < pages.size(); i++) {
             em.persist(new DocumentPage(documentVersionId, i + 1, pages.get(i)));
         }
+    }
+
+    @Override
+    public List<Document> inbox(String departmentCode, int offset, int limit) {
+        return em.createQuery("select d from Document d where d.filingState = :review and d.department.code = :dept"
+                        + " order by d.createdAt, d.id", Document.class)
+                .setParameter("review", FilingState.REVIEW).setParameter("dept", departmentCode)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long countInbox(String departmentCode) {
+        return em.createQuery("select count(d) from Document d where d.filingState = :review"
+                        + " and d.department.code = :dept", Long.class)
+                .setParameter("review", FilingState.REVIEW).setParameter("dept", departmentCode).getSingleResult();
+    }
+
+    @Override
+    public List<Long> filedIdsAfter(long afterId, int limit) {
+        return em.createQuery("select d.id from Document d where d.filingState = :filed and d.id > :after order by d.id",
+                        Long.class)
+                .setParameter("filed", FilingState.FILED).setParameter("after", afterId).setMaxResults(limit)
+                .getResultList();
     }
 }

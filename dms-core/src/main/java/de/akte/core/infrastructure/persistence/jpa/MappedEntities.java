@@ -6,6 +6,7 @@ import de.akte.core.casefile.CaseFile;
 import de.akte.core.casefile.Process;
 import de.akte.core.department.Department;
 import de.akte.core.document.Document;
+import de.akte.core.classification.ClassificationRule;
 import de.akte.core.document.DocumentPage;
 import de.akte.core.imports.ImportBatch;
 import de.akte.core.imports.ImportItem;
@@ -32,6 +33,6 @@ public final class MappedEntities {
         return List.of(Department.class, UserAccount.class, FilePlan.class, FilePlanNode.class, CaseFile.class,
                 Process.class, Document.class, DocumentVersion.class, DocumentPage.class, ProcessingTask.class,
                 IndexRequest.class, AuditEntry.class, AuditChainHead.class, ApiToken.class, ImportBatch.class,
-                ImportItem.class);
+                ImportItem.class, ClassificationRule.class);
     }
 }

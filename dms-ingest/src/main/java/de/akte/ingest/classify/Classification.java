@@ -1,0 +1,17 @@
+package de.akte.ingest.classify;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The predictions for one document by label name; a label without a prediction is absent. */
+public record Classification(Map<String, Prediction> byLabel) {
+
+    public Classification {
+        byLabel = Map.copyOf(byLabel);
+    }
+
+    /** The prediction for a label, if there is one. */
+    public Optional<Prediction> get(String label) {
+        return Optional.ofNullable(byLabel.get(label));
+    }
+}
