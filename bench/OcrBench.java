@@ -193,7 +193,7 @@ public class OcrBench {
         private static final Set<String> FLAGS = Set.of("--skip-baseline", "--skip-pipeline", "--keep", "--help",
                 "--self-test");
         private static final Set<String> VALUED = Set.of("--url", "--user", "--password", "--pages", "--department",
-                "--upload-threads", "--poll-ms", "--timeout-min", "--search-grace-s", "--seed", "--tesseract");
+                "--upload-threads", "--poll-ms", "--timeout-min", "--search-grace-s", "--seed", "--tesseract", "--import-cli");
 
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
