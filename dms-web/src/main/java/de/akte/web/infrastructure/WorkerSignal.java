@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -24,6 +25,7 @@ public class WorkerSignal {
 
     private static final Logger LOG = Logger.getLogger(WorkerSignal.class.getName());
     private static final int BATCH = 20;
+    private static final long INDEX_GATHER_MILLIS = 500;
 
     @Resource
     private ManagedScheduledExecutorService executor;
@@ -37,6 +39,7 @@ public class WorkerSignal {
     private final int workers = 2 * Math.max(1, Runtime.getRuntime().availableProcessors());
     private final Semaphore processing = new Semaphore(workers);
     private final ReentrantLock indexing = new ReentrantLock();
+    private final AtomicBoolean indexingRequested = new AtomicBoolean();
     private volatile boolean running;
 
     /** Starts polling; called once the schema is migrated. */
@@ -52,7 +55,18 @@ public class WorkerSignal {
     public void workCommitted() {
         if (running) {
             executor.execute(this::process);
-            executor.execute(this::index);
+            requestIndexing();
+        }
+    }
+
+    // Index changes are gathered for a moment and committed together: a Lucene commit per document makes a
+    // segment per document, and merging those away cost more CPU than the OCR pipeline could spare
+    private void requestIndexing() {
+        if (indexingRequested.compareAndSet(false, true)) {
+            executor.schedule(() -> {
+                indexingRequested.set(false);
+                index();
+            }, INDEX_GATHER_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -69,7 +83,7 @@ public class WorkerSignal {
             do {
                 handled = processor.processDue(BATCH);
                 if (handled > 0) {
-                    executor.execute(this::index);
+                    requestIndexing();
                 }
             } while (handled > 0 && running);
         } catch (Throwable e) {
