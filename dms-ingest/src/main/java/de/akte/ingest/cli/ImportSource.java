@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The files of a folder or ZIP ready for upload, plus the entries refused before upload; closing it removes the
- * spooled copies of ZIP entries.
+ * The files of a folder or ZIP ready for import (by this client, or by the server's own import job), plus the
+ * entries refused before import; closing it removes the spooled copies of ZIP entries.
  */
-final class ImportSource implements AutoCloseable {
+public final class ImportSource implements AutoCloseable {
 
     private final List<SourceFile> files;
     private final List<ItemOutcome> refused;
@@ -24,16 +24,18 @@ final class ImportSource implements AutoCloseable {
         this.spoolDirectory = spoolDirectory;
     }
 
-    List<SourceFile> files() {
+    /** The files to import, in a stable order, each with its SHA-256. */
+    public List<SourceFile> files() {
         return files;
     }
 
-    List<ItemOutcome> refused() {
+    /** Files that cannot be imported (unreadable, or ZIP entries whose names leave the archive), with reasons. */
+    public List<ItemOutcome> refused() {
         return refused;
     }
 
     /** Opens a folder (walked recursively) or a ZIP file (spooled to a temporary folder). */
-    static ImportSource open(Path source, Path manifest) {
+    public static ImportSource open(Path source, Path manifest) {
         if (Files.isDirectory(source)) {
             return new FolderWalker(source, manifest).walk();
         }

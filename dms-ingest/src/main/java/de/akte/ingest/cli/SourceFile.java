@@ -3,5 +3,5 @@ package de.akte.ingest.cli;
 import java.nio.file.Path;
 
 /** One file to import: its path in the batch (relative, forward slashes), where its bytes lie locally, and their hash. */
-record SourceFile(String path, Path file, long size, String sha256) {
+public record SourceFile(String path, Path file, long size, String sha256) {
 }

@@ -4,8 +4,9 @@ import de.akte.core.application.ImportItemUpload;
 import de.akte.core.application.ImportService;
 import de.akte.core.security.Caller;
 import de.akte.core.security.Role;
-import de.akte.ingest.bulk.ImportSource;
-import de.akte.ingest.bulk.SourceFile;
+import de.akte.ingest.cli.ImportSource;
+import de.akte.ingest.cli.ItemOutcome;
+import de.akte.ingest.cli.SourceFile;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.BatchStatus;
@@ -15,6 +16,7 @@ import jakarta.inject.Named;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.logging.Level;
@@ -47,22 +49,22 @@ public class ServerImportBatchlet extends AbstractBatchlet {
                 .orElseThrow(() -> new IllegalStateException("import " + id + " reads no server path")));
         Caller importer = new Caller(imports.openedBy(id), Set.of(Role.ADMIN), Set.of());
         int handed = 0;
-        try (ImportSource files = ImportSource.open(source)) {
-            for (String name : files.refused()) {
-                imports.recordRefused(importer, id, name, "the ZIP entry's name leads out of the archive");
+        try (ImportSource files = ImportSource.open(source, null)) {
+            for (ItemOutcome refused : files.refused()) {
+                imports.recordRefused(importer, id, refused.path(), refused.reason());
             }
             for (SourceFile file : files.files()) {
                 if (stopping) {
                     return BatchStatus.STOPPED.name();
                 }
-                try (InputStream in = file.open()) {
-                    imports.importItem(importer, id, new ImportItemUpload(file.relativePath(), null, null, null, null,
+                try (InputStream in = Files.newInputStream(file.file())) {
+                    imports.importItem(importer, id, new ImportItemUpload(file.path(), file.sha256(), null, null, null,
                             null, null), in);
                 } catch (IOException e) {
-                    imports.recordRefused(importer, id, file.relativePath(), "could not be read: " + e.getMessage());
+                    imports.recordRefused(importer, id, file.path(), "could not be read: " + e.getMessage());
                 } catch (RuntimeException e) {
                     // recorded as a failed item by the import service; one bad file must not stop the batch
-                    LOG.log(Level.FINE, "import " + id + ": " + file.relativePath() + " refused", e);
+                    LOG.log(Level.FINE, "import " + id + ": " + file.path() + " refused", e);
                 }
                 handed++;
             }
