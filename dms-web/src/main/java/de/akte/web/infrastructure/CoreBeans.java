@@ -34,6 +34,8 @@ import de.akte.ingest.detect.TikaContentTypeDetector;
 import de.akte.core.application.FilingPolicy;
 import de.akte.core.application.FilingService;
 import de.akte.core.application.ImportService;
+import de.akte.core.application.PageImageService;
+import de.akte.ingest.pages.RenderedPages;
 import de.akte.core.infrastructure.persistence.jpa.JpaClassificationRuleRepository;
 import de.akte.ingest.classify.DocumentClassifier;
 import de.akte.ingest.classify.LearnedClassifier;
@@ -95,6 +97,7 @@ public class CoreBeans {
     private DemoData demoData;
     private ImportService imports;
     private FilingService filing;
+    private PageImageService pageImages;
     private org.apache.lucene.store.Directory classifierIndex;
     private DocumentClassifier classifier;
     private ExecutorService ocrPool;
@@ -145,6 +148,8 @@ public class CoreBeans {
                 blobStore, recognizer, audit, clock, ProcessingPolicy.defaults(nodeName()), signal::workCommitted,
                 filing::classify);
         indexer = new DocumentIndexer(unitOfWork, outbox, documentRepository, textIndex);
+        pageImages = new PageImageService(unitOfWork, documentRepository, blobStore,
+                new RenderedPages(directory(data.resolve("cache").resolve("pages"))), audit);
         imports = new ImportService(unitOfWork, new JpaImportRepository(em), departmentRepository, documentRepository,
                 documents, audit, clock, signal::workCommitted);
         demoData = new DemoData(unitOfWork, departmentRepository, filePlanRepository, caseFileRepository,
@@ -286,6 +291,12 @@ public class CoreBeans {
     @Dependent
     DocumentIndexer documentIndexer() {
         return indexer;
+    }
+
+    @Produces
+    @Dependent
+    PageImageService pageImageService() {
+        return pageImages;
     }
 
     @Produces

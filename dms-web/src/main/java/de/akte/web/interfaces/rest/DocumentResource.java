@@ -8,6 +8,7 @@ import de.akte.core.application.FilingDecision;
 import de.akte.core.application.FilingService;
 import de.akte.core.application.MetadataChange;
 import de.akte.core.application.NewDocument;
+import de.akte.core.application.PageImageService;
 import de.akte.core.application.StoredContent;
 import de.akte.core.application.VersionView;
 import de.akte.web.security.CurrentCaller;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,20 +43,22 @@ public class DocumentResource {
     private final DocumentService documents;
     private final DocumentProcessor processor;
     private final FilingService filing;
+    private final PageImageService pageImages;
     private final CurrentCaller caller;
 
     @Inject
     public DocumentResource(DocumentService documents, DocumentProcessor processor, FilingService filing,
-                            CurrentCaller caller) {
+                            PageImageService pageImages, CurrentCaller caller) {
         this.documents = documents;
         this.processor = processor;
         this.filing = filing;
+        this.pageImages = pageImages;
         this.caller = caller;
     }
 
     /** For the CDI proxy and RESTEasy's resource validation; never used to serve requests. */
     public DocumentResource() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     /** The body of {@code POST /api/documents/{id}/filing}; absent fields keep the classifier's proposal. */
@@ -145,6 +149,16 @@ public class DocumentResource {
     public DocumentView file(@PathParam("id") long id, FilingRequest request) {
         FilingRequest r = request == null ? new FilingRequest(null, null, null) : request;
         return filing.file(caller.get(), id, new FilingDecision(r.documentType(), r.department(), r.caseFile()));
+    }
+
+    /** Page n (1-based) of the current version as a PNG, upright; {@code width} in pixels (800 by default). */
+    @GET
+    @Path("{id}/pages/{n}/image")
+    @Produces({"image/png", MediaType.APPLICATION_JSON})
+    public Response pageImage(@PathParam("id") long id, @PathParam("n") int page, @QueryParam("width") String width) {
+        byte[] png = pageImages.pageImage(caller.get(), id, page, Params.integer(width, "width", 800));
+        return Response.ok(png, "image/png").header("Cache-Control", "private, max-age=3600")
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 
     @GET
