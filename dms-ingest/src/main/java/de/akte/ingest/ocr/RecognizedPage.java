@@ -21,6 +21,31 @@ public record RecognizedPage(int widthPx, int heightPx, String text, List<Recogn
         }
     }
 
+    /** The mean of the words' confidences, 0 to 100; 0 for a page without words. */
+    public double meanConfidence() {
+        return words.stream().mapToInt(RecognizedWord::confidence).average().orElse(0);
+    }
+
+    /**
+     * Whether the text was read in lines running left to right: most words of three or more characters are wider
+     * than tall. Text on a sideways page is read, if at all, in tall word boxes.
+     */
+    public boolean runsHorizontally() {
+        long wide = 0;
+        long tall = 0;
+        for (RecognizedWord w : words) {
+            if (w.text().codePointCount(0, w.text().length()) < 3) {
+                continue;
+            }
+            if (w.x1() - w.x0() >= w.y1() - w.y0()) {
+                wide++;
+            } else {
+                tall++;
+            }
+        }
+        return wide >= 2 * tall;
+    }
+
     /** A page recognised upright. */
     public RecognizedPage(int widthPx, int heightPx, String text, List<RecognizedWord> words) {
         this(widthPx, heightPx, text, words, 0);

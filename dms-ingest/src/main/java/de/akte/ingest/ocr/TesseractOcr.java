@@ -15,8 +15,8 @@ import de.akte.core.text.UnreadableContentException;
 /**
  * Recognises the text and word boxes of one page image (PNG, TIFF, JPEG) with the {@code tesseract} command.
  *
- * <p>One call is one single-threaded Tesseract process ({@code OMP_THREAD_LIMIT=1}, {@code --psm 1}: automatic
- * layout with orientation detection) with a timeout; callers get parallelism by running one call per core.
+ * <p>One call is one single-threaded Tesseract process ({@code OMP_THREAD_LIMIT=1}, automatic layout with or
+ * without orientation detection, see {@link Layout}) with a timeout; callers get parallelism by running one call per core.
  * The command line tool, not Tess4J: a crash in native code then ends one process, not the JVM.
  *
  * <p>Failures: an unreadable image gives {@link UnreadableContentException} with Tesseract's own complaint; a
@@ -38,18 +38,41 @@ public final class TesseractOcr {
         this(settings, new HocrParser());
     }
 
+    /** How Tesseract finds the text on the page. */
+    public enum Layout {
+        /** Automatic layout of a page taken as upright ({@code --psm 3}). */
+        UPRIGHT("3"),
+        /**
+         * Automatic layout after detecting the page's orientation ({@code --psm 1}); the detection costs about a
+         * fifth more time per page.
+         */
+        DETECT_ORIENTATION("1");
+
+        private final String psm;
+
+        Layout(String psm) {
+            this.psm = psm;
+        }
+    }
+
     /** Recognises one page image at the configured resolution; a multi-page TIFF gives its first page only. */
     public RecognizedPage recognize(Path pageImage) {
         return recognize(pageImage, settings.dpi());
     }
 
-    /** Recognises one page image scanned at the given resolution. */
+    /** Recognises one page image scanned at the given resolution, detecting its orientation. */
     public RecognizedPage recognize(Path pageImage, int dpi) {
+        return recognize(pageImage, dpi, Layout.DETECT_ORIENTATION);
+    }
+
+    /** Recognises one page image scanned at the given resolution with the given layout analysis. */
+    public RecognizedPage recognize(Path pageImage, int dpi, Layout layout) {
+        Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(pageImage, "pageImage");
         requireImage(pageImage);
         TesseractProcess.Result result;
         try {
-            result = TesseractProcess.run(command(pageImage, dpi), settings.timeout());
+            result = TesseractProcess.run(command(pageImage, dpi, layout), settings.timeout());
         } catch (TimeoutException e) {
             throw new OcrTimeoutException("Text recognition of the page did not finish within "
                     + settings.timeout().toMillis() + " ms and was stopped");
@@ -64,13 +87,13 @@ public final class TesseractOcr {
         return parser.parse(result.stdout());
     }
 
-    private List<String> command(Path pageImage, int dpi) {
+    private List<String> command(Path pageImage, int dpi, Layout layout) {
         List<String> command = new ArrayList<>();
         command.add(settings.executable());
         // absolute: a relative name starting with "-" or the name "stdin" would mean something else to Tesseract
         command.add(pageImage.toAbsolutePath().toString());
         command.add("stdout");
-        command.addAll(List.of("-l", settings.languageArgument(), "--psm", "1",
+        command.addAll(List.of("-l", settings.languageArgument(), "--psm", layout.psm,
                 "--dpi", Integer.toString(dpi), "hocr"));
         return command;
     }

@@ -90,7 +90,7 @@ public final class ScanRecognizer implements ContentRecognizer {
         this.ocrPool = Objects.requireNonNull(ocrPool, "ocrPool");
         this.reader = new ScannedPageReader(settings.limits());
         this.pageOcr = new PageOcr(new de.akte.ingest.ocr.TesseractOcr(settings.ocr()), new de.akte.ingest.image.Deskew(),
-                settings.deskewAboveDegrees());
+                settings.deskewAboveDegrees(), settings.uprightConfidence());
         this.separators = new SeparatorSheetDetector(settings.separators());
         this.pdfWriter = new ArchivalPdfWriter();
         this.partWriter = new BatchPartWriter(pdfWriter);

@@ -112,6 +112,28 @@ class TesseractOcrTest {
     }
 
     @Test
+    void readingAnUpsideDownPageAsUprightGivesLowConfidenceWhileTheUprightPageReadsHigh() throws IOException {
+        tesseract.assumeAvailable();
+        BufferedImage page = ImageIO.read(letter.toFile());
+        BufferedImage turned = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = turned.createGraphics();
+        g.rotate(Math.PI, page.getWidth() / 2.0, page.getHeight() / 2.0);
+        g.drawImage(page, 0, 0, null);
+        g.dispose();
+        Path upsideDown = dir.resolve("upside-down.png");
+        ImageIO.write(turned, "png", upsideDown.toFile());
+        TesseractOcr ocr = new TesseractOcr(OcrSettings.defaults().withDpi(DPI));
+
+        RecognizedPage asUpright = ocr.recognize(upsideDown, DPI, TesseractOcr.Layout.UPRIGHT);
+        RecognizedPage upright = ocr.recognize(letter, DPI, TesseractOcr.Layout.UPRIGHT);
+
+        assertTrue(asUpright.meanConfidence() < 60, () -> "confidence " + asUpright.meanConfidence());
+        assertTrue(upright.meanConfidence() > 80, () -> "confidence " + upright.meanConfidence());
+        assertTrue(upright.runsHorizontally());
+        assertEquals(0, upright.orientation());
+    }
+
+    @Test
     void readsTiffToo() throws IOException {
         tesseract.assumeAvailable();
         BufferedImage line = ImageIO.read(letter.toFile()).getSubimage(0, 0, WIDTH, 400);
