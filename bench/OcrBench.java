@@ -81,6 +81,8 @@ public class OcrBench {
               --search-grace-s S   how long a READY page may stay unfindable before it counts as
                                    not searchable, e.g. because its token was misread (default 60)
               --seed N             seed for the letter texts, skew and noise (default 42)
+              --upside-down-every N  turn every Nth page upside down (default 0: all upright); the
+                                   pipeline reads pages as upright first and pays a second pass for these
               --tesseract PATH     Tesseract binary for the baseline (default tesseract)
               --skip-baseline      only run the pipeline
               --import-cli JAR     send the pages as one batch with the command-line client (akte.jar import)
@@ -132,7 +134,8 @@ public class OcrBench {
         Path dir = Files.createTempDirectory("ocrbench-");
         try {
             long t = System.nanoTime();
-            List<Page> pages = new PageGenerator(options.integer("--seed", 42), dir).generate(pageCount, cores);
+            List<Page> pages = new PageGenerator(options.integer("--seed", 42), dir,
+                    options.integer("--upside-down-every", 0)).generate(pageCount, cores);
             System.out.printf("generated %d pages in %.1f s under %s%n", pages.size(), seconds(t), dir);
 
             Result baselineResult = baseline ? new Baseline(options.text("--tesseract", "tesseract"), cores).run(pages) : null;
@@ -193,7 +196,8 @@ public class OcrBench {
         private static final Set<String> FLAGS = Set.of("--skip-baseline", "--skip-pipeline", "--keep", "--help",
                 "--self-test");
         private static final Set<String> VALUED = Set.of("--url", "--user", "--password", "--pages", "--department",
-                "--upload-threads", "--poll-ms", "--timeout-min", "--search-grace-s", "--seed", "--tesseract", "--import-cli");
+                "--upload-threads", "--poll-ms", "--timeout-min", "--search-grace-s", "--seed", "--tesseract", "--import-cli",
+                "--upside-down-every");
 
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>();
@@ -274,12 +278,14 @@ public class OcrBench {
         private static final int LINE_PITCH = 66; // 1.4 × font size
 
         private final int seed;
+        private final int upsideDownEvery;
         private final Path dir;
         private final Random tokenRandom = new SecureRandom();
         private final String series = token();
 
-        PageGenerator(int seed, Path dir) {
+        PageGenerator(int seed, Path dir, int upsideDownEvery) {
             this.seed = seed;
+            this.upsideDownEvery = upsideDownEvery;
             this.dir = dir;
         }
 
@@ -306,12 +312,24 @@ public class OcrBench {
             Random random = new Random(seed * 100_003L + number);
             List<Line> layout = letter(random, token);
             BufferedImage image = render(layout, random);
+            if (upsideDownEvery > 0 && number % upsideDownEvery == 0) {
+                image = upsideDown(image);
+            }
             Path png = dir.resolve(String.format("page-%03d.png", number));
             writePng(image, png);
             List<String> lines = layout.stream().map(Line::text).filter(s -> !s.isEmpty()).toList();
             // beside the scan, for looking at the errors with --keep
             Files.writeString(dir.resolve(String.format("page-%03d.gt.txt", number)), String.join("\n", lines) + "\n");
             return new Page(number, png, token, series, lines);
+        }
+
+        private static BufferedImage upsideDown(BufferedImage image) {
+            BufferedImage turned = new BufferedImage(image.getWidth(), image.getHeight(), image.getType());
+            Graphics2D g = turned.createGraphics();
+            g.rotate(Math.PI, image.getWidth() / 2.0, image.getHeight() / 2.0);
+            g.drawImage(image, 0, 0, null);
+            g.dispose();
+            return turned;
         }
 
         private List<String> uniqueTokens(int count) {
@@ -1208,7 +1226,7 @@ public class OcrBench {
         private static void generator() throws Exception {
             Path dir = Files.createTempDirectory("ocrbench-selftest-");
             try {
-                List<Page> pages = new PageGenerator(42, dir).generate(2, 2);
+                List<Page> pages = new PageGenerator(42, dir, 0).generate(2, 2);
                 Page page = pages.get(0);
                 BufferedImage image = ImageIO.read(page.png().toFile());
                 equal(PAGE_WIDTH + "x" + PAGE_HEIGHT, image.getWidth() + "x" + image.getHeight(), "A4 at 300 dpi");
