@@ -125,11 +125,16 @@ public final class RecordsFixture implements AutoCloseable {
 
     /** A case file in a fresh department under the node; returns its view. */
     public CaseFileView caseFile(long nodeId, String title) {
+        return caseFile(nodeId, title, null);
+    }
+
+    /** A case file opened on the given day (legacy files are opened in the past). */
+    public CaseFileView caseFile(long nodeId, String title, java.time.LocalDate openedOn) {
         int n = sequence.incrementAndGet();
         String dept = "rm" + n;
         directory.createDepartment(admin, dept, "Abteilung " + n);
         return caseFiles.open(admin, new NewCaseFile("RM-" + n + "/" + System.nanoTime() % 100000, title, dept,
-                nodeCode(nodeId), null));
+                nodeCode(nodeId), openedOn));
     }
 
     public Caller clerkOf(CaseFileView c) {
