@@ -55,6 +55,7 @@ public final class RecordsFixture implements AutoCloseable {
     public final RetentionService retention;
     public final LegalHoldService holds;
     public final DisposalService disposals;
+    public final ArchiveTransferService transfers;
     public final JpaFilePlanRepository filePlans;
     public final JpaDocumentRepository documentRepository;
     public final KeptPages pages = new KeptPages();
@@ -98,6 +99,9 @@ public final class RecordsFixture implements AutoCloseable {
                 clock);
         disposals = new DisposalService(db, new JpaDisposalRepository(em), caseFileRepository, documentRepository,
                 retention, outbox, blobs, pages, classifier, audit, clock);
+        transfers = new ArchiveTransferService(db, disposals, caseFileRepository, documentRepository, retention,
+                blobs, new de.akte.core.xdomea.XdomeaMessages(new de.akte.core.xdomea.XdomeaSchema()),
+                new de.akte.core.xdomea.Sender("Stadt Musterstadt", "Stadtarchiv Musterstadt", "Akte"), audit, clock);
     }
 
     /** A fresh file-plan node (under {@code parent}, or a new plan's root when {@code null}); returns its id. */

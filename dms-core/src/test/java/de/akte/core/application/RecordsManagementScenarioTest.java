@@ -336,6 +336,82 @@ class RecordsManagementScenarioTest {
                     new NewDisposal("REVIEW", List.of(file.id()))));
         }
 
+        @Test
+        void aTransferRoundTripAppliesTheArchivesAppraisalAndConfirmation() throws Exception {
+            long node = rm.node(null, "Archivwürdiges");
+            rm.retention.defineSchedule(rm.officer, node, schedule(5, "CASE_FILE_CLOSED", null, "TRANSFER"));
+            CaseFileView archived = rm.caseFile(node, "Stadtratsbeschlüsse 2026");
+            DocumentView protocol = rm.upload(archived, "Protokoll", "Protokoll der Sitzung");
+            CaseFileView declined = rm.caseFile(node, "Routineschreiben");
+            rm.upload(declined, "Schreiben", "Routine ohne Wert");
+            CaseFileView appraise = rm.caseFile(node, "Grenzfall");
+            for (CaseFileView c : List.of(archived, declined, appraise)) {
+                rm.retention.close(rm.clerkOf(c), c.id(), null);
+            }
+            travelTo(LocalDate.of(2031, 12, 1));
+            DisposalView d = rm.disposals.propose(rm.officer, new NewDisposal("TRANSFER",
+                    List.of(archived.id(), declined.id(), appraise.id())));
+            assertThrows(ConflictException.class, () -> rm.transfers.offer(rm.officer, d.id()),
+                    "nothing is offered before the second officer approved");
+            rm.disposals.approve(rm.secondOfficer, d.id());
+            assertThrows(ConflictException.class, () -> rm.disposals.execute(rm.officer, d.id()),
+                    "a transfer is not destroyed by execution");
+
+            String offer = new String(rm.transfers.offer(rm.officer, d.id()), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.UUID archivedId = ArchiveTransferService.objectId(archived.id());
+            java.util.UUID declinedId = ArchiveTransferService.objectId(declined.id());
+            java.util.UUID appraiseId = ArchiveTransferService.objectId(appraise.id());
+            assertTrue(offer.contains(archivedId.toString()) && offer.contains(declinedId.toString())
+                    && offer.contains(appraiseId.toString()), offer);
+            java.util.UUID process = java.util.UUID.fromString(d.processId());
+
+            assertThrows(InvalidInputException.class, () -> rm.transfers.appraise(rm.officer, d.id(),
+                    "<kaputt".getBytes()), "invalid XML is refused with a reason");
+            assertThrows(InvalidInputException.class, () -> rm.transfers.appraise(rm.officer, d.id(),
+                    de.akte.core.xdomea.XdomeaTestMessages.appraisal(java.util.UUID.randomUUID(),
+                            java.util.Map.of(archivedId, "A", declinedId, "V", appraiseId, "B"))),
+                    "an appraisal of another process is refused");
+            DisposalView appraised = rm.transfers.appraise(rm.officer, d.id(), de.akte.core.xdomea.XdomeaTestMessages
+                    .appraisal(process, java.util.Map.of(archivedId, "A", declinedId, "V", appraiseId, "B")));
+            assertEquals("APPRAISED", appraised.state());
+            assertThrows(NotFoundException.class, () -> rm.caseFiles.details(rm.admin, declined.id()),
+                    "V: destroyed here");
+            assertTrue(rm.disposals.certificates(rm.admin, declined.fileReference(), 0, 5).get(0).outcome()
+                    .contains("0502 appraisal V"));
+            assertEquals("the archive asks to appraise it (0502 B, disposal " + d.id() + ")",
+                    rm.retention.retention(rm.admin, appraise.id()).appraisalNote(), "B: kept and flagged");
+            rm.caseFiles.details(rm.admin, archived.id());
+
+            ArchivePackage pack = rm.transfers.pack(rm.officer, d.id());
+            assertEquals(d.processId() + "_Aussonderung.Aussonderung.0503.zip", pack.fileName());
+            java.io.ByteArrayOutputStream zipBytes = new java.io.ByteArrayOutputStream();
+            pack.writer().writeTo(zipBytes);
+            java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+            try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zipBytes.toByteArray()))) {
+                for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    entries.put(e.getName(), zip.readAllBytes());
+                }
+            }
+            byte[] message = entries.get(d.processId() + "_Aussonderung.Aussonderung.0503.xml");
+            new de.akte.core.xdomea.XdomeaSchema().validate(message);
+            String xml = new String(message, java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(xml.contains(archivedId.toString()) && !xml.contains(declinedId.toString())
+                    && !xml.contains(appraiseId.toString()), "only what the archive takes: " + xml);
+            assertEquals(2, entries.size(), entries.keySet()::toString);
+            String primary = entries.keySet().stream().filter(n -> !n.endsWith(".xml")).findFirst().orElseThrow();
+            assertTrue(xml.contains(primary), "the XML names the primary file " + primary);
+            assertEquals("Protokoll der Sitzung", new String(entries.get(primary), java.nio.charset.StandardCharsets.UTF_8));
+
+            DisposalView confirmed = rm.transfers.confirm(rm.officer, d.id(), de.akte.core.xdomea.XdomeaTestMessages
+                    .confirmation(process, java.util.Map.of(archivedId, true)));
+            assertEquals("CONFIRMED", confirmed.state());
+            assertThrows(NotFoundException.class, () -> rm.documents.get(rm.admin, protocol.id()));
+            CertificateView cert = rm.disposals.certificates(rm.admin, archived.fileReference(), 0, 5).get(0);
+            assertTrue(cert.outcome().contains("ARCH-" + archivedId.toString().substring(0, 8)), cert.outcome());
+            assertEquals("registratur2", cert.approvedBy());
+            rm.caseFiles.details(rm.admin, appraise.id());
+        }
+
         private boolean isDue(CaseFileView file) {
             return rm.disposals.due(rm.officer, 0, 10_000).items().stream()
                     .anyMatch(d -> d.caseFileId() == file.id());
