@@ -3,7 +3,11 @@ package de.akte.web.infrastructure;
 import de.akte.core.application.ApiTokens;
 import de.akte.core.application.CaseFileService;
 import de.akte.core.application.DemoData;
+import de.akte.core.application.ArchiveTransferService;
 import de.akte.core.application.DisposalService;
+import de.akte.core.xdomea.Sender;
+import de.akte.core.xdomea.XdomeaMessages;
+import de.akte.core.xdomea.XdomeaSchema;
 import de.akte.core.application.FilePlanService;
 import de.akte.core.application.LegalHoldService;
 import de.akte.core.application.RecordsProtection;
@@ -113,6 +117,7 @@ public class CoreBeans {
     private RetentionService retention;
     private LegalHoldService legalHolds;
     private DisposalService disposals;
+    private ArchiveTransferService transfers;
 
     // Tesseract processes are waited for on these threads; the container's factory keeps them managed
     @Resource
@@ -173,10 +178,21 @@ public class CoreBeans {
                 protection, audit, clock);
         disposals = new DisposalService(unitOfWork, new JpaDisposalRepository(em), caseFileRepository,
                 documentRepository, retention, outbox, blobStore, renderedPages, learned, audit, clock);
+        transfers = new ArchiveTransferService(unitOfWork, disposals, caseFileRepository, documentRepository, retention,
+                blobStore, new XdomeaMessages(new XdomeaSchema()), xdomeaSender(), audit, clock);
         imports = new ImportService(unitOfWork, new JpaImportRepository(em), departmentRepository, documentRepository,
                 documents, audit, clock, signal::workCommitted);
         demoData = new DemoData(unitOfWork, departmentRepository, filePlanRepository, caseFileRepository,
                 userRepository, hasher, audit, clock);
+    }
+
+    // who signs the xdomea messages: AKTE_XDOMEA_SENDER (the administration), AKTE_XDOMEA_ARCHIVE (the archive)
+    private static Sender xdomeaSender() {
+        String sender = System.getProperty("akte.xdomea.sender", System.getenv().getOrDefault("AKTE_XDOMEA_SENDER",
+                "Akte"));
+        String archive = System.getProperty("akte.xdomea.archive", System.getenv().getOrDefault(
+                "AKTE_XDOMEA_ARCHIVE", "Archiv"));
+        return new Sender(sender, archive, "Akte");
     }
 
     // the server's name as a lease holder; WildFly's node name defaults to the host name
@@ -362,5 +378,11 @@ public class CoreBeans {
     @Dependent
     DisposalService disposalService() {
         return disposals;
+    }
+
+    @Produces
+    @Dependent
+    ArchiveTransferService archiveTransferService() {
+        return transfers;
     }
 }
