@@ -1,5 +1,6 @@
 package de.akte.web.infrastructure;
 
+import de.akte.core.application.DisposalService;
 import de.akte.core.application.DocumentIndexer;
 import de.akte.core.application.DocumentProcessor;
 import jakarta.annotation.Resource;
@@ -36,6 +37,9 @@ public class WorkerSignal {
     @Inject
     private DocumentIndexer indexer;
 
+    @Inject
+    private DisposalService disposals;
+
     private final int workers = 2 * Math.max(1, Runtime.getRuntime().availableProcessors());
     private final Semaphore processing = new Semaphore(workers);
     private final ReentrantLock indexing = new ReentrantLock();
@@ -49,6 +53,19 @@ public class WorkerSignal {
             executor.scheduleWithFixedDelay(this::process, 1, 1, TimeUnit.SECONDS);
         }
         executor.scheduleWithFixedDelay(this::index, 1, 1, TimeUnit.SECONDS);
+        // blobs of destroyed records the storage refused (retention still running) or a crash left behind
+        executor.scheduleWithFixedDelay(this::deleteDestroyedBlobs, 1, 60, TimeUnit.MINUTES);
+    }
+
+    private void deleteDestroyedBlobs() {
+        if (!running) {
+            return;
+        }
+        try {
+            disposals.retryBlobDeletions();
+        } catch (Throwable e) {
+            LOG.log(Level.WARNING, "deleting blobs of destroyed records failed, will retry in an hour", e);
+        }
     }
 
     /** New work was committed: start a worker now rather than at the next poll. */
