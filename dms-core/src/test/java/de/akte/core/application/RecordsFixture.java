@@ -150,6 +150,11 @@ public final class RecordsFixture implements AutoCloseable {
                 new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** How many filed documents the classifier has learned from. */
+    public long learnedExamples() {
+        return classifier.size();
+    }
+
     public void settle() {
         while (processor.processDue(50) > 0) {
             // until the queue is empty

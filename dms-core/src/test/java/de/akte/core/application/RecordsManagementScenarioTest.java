@@ -287,6 +287,7 @@ class RecordsManagementScenarioTest {
             DisposalView proposed = rm.disposals.propose(rm.officer, new NewDisposal("DESTROY", List.of(file.id())));
             rm.disposals.approve(rm.secondOfficer, proposed.id());
             Caller executor = new Caller("registratur3", Set.of(Role.RECORDS_OFFICER), Set.of());
+            long learned = rm.learnedExamples();
             DisposalView executed = rm.disposals.execute(executor, proposed.id());
             assertEquals("EXECUTED", executed.state());
             rm.indexer.drainAll();
@@ -294,6 +295,7 @@ class RecordsManagementScenarioTest {
             assertThrows(NotFoundException.class, () -> rm.caseFiles.details(rm.admin, file.id()));
             assertThrows(NotFoundException.class, () -> rm.documents.get(rm.admin, first.id()));
             assertEquals(0, search("Zuckerbäckerei"), "the index entry is gone");
+            assertEquals(learned - 2, rm.learnedExamples(), "the classifier forgot both destroyed documents");
             for (VersionView v : versions) {
                 assertFalse(blobs.exists(new BlobId(v.sha256())), "version " + v.version() + " blob deleted");
                 assertTrue(rm.pages.forgotten.contains(v.sha256()), "cached pages dropped");
