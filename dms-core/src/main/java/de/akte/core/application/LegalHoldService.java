@@ -98,6 +98,20 @@ public class LegalHoldService {
         });
     }
 
+    /**
+     * Sets the storage legal hold again on every blob of every actively held record: catches
+     * documents and versions added after the hold was placed. Returns the number of active holds.
+     */
+    public int reapplyHolds() {
+        return unitOfWork.call(() -> {
+            List<LegalHold> active = holds.list(true, 0, Integer.MAX_VALUE);
+            for (LegalHold h : active) {
+                protection.hold(blobsOfExisting(h.targetType(), h.targetId()), true);
+            }
+            return active.size();
+        });
+    }
+
     public List<LegalHoldView> list(Caller caller, boolean activeOnly, int page, int size) {
         Access.requireAnyRole(caller, Role.RECORDS_OFFICER, Role.ADMIN);
         return unitOfWork.call(() -> holds.list(activeOnly, page * size, Math.min(size, PAGE_LIMIT)).stream()

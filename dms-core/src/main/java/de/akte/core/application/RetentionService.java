@@ -147,6 +147,32 @@ public class RetentionService {
         });
     }
 
+    /**
+     * Extends the storage retention of every closed case file's blobs to its disposal date again:
+     * catches documents and renditions added to a file after it was closed. Only extends, so
+     * running it often is harmless; returns the number of case files with a date.
+     */
+    public int reapplyProtection() {
+        int protectedFiles = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<CaseFile> slice = unitOfWork.call(() -> caseFiles.closedAfter(from, SLICE));
+            if (slice.isEmpty()) {
+                return protectedFiles;
+            }
+            for (CaseFile c : slice) {
+                boolean dated = unitOfWork.call(() -> caseFiles.find(c.id()).map(fresh -> {
+                    var date = assess(fresh).disposalDate();
+                    date.ifPresent(d -> protection.retain(fresh, d));
+                    return date.isPresent();
+                }).orElse(false));
+                protectedFiles += dated ? 1 : 0;
+            }
+            after = slice.get(slice.size() - 1).id();
+        }
+    }
+
     /** The rules applied to one case file (inside a unit of work). */
     RetentionAssessment assess(CaseFile caseFile) {
         return caseFile.filePlanNode().flatMap(FilePlanNode::retentionSource)

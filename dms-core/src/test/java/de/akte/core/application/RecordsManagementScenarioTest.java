@@ -326,6 +326,29 @@ class RecordsManagementScenarioTest {
         }
 
         @Test
+        void documentsAddedAfterClosingOrHoldingAreProtectedWhenProtectionIsReapplied() {
+            long node = scheduledNode(2, "DESTROY");
+            CaseFileView file = rm.caseFile(node, "Nachzügler");
+            rm.retention.close(rm.clerkOf(file), file.id(), null);
+            LegalHoldView hold = rm.holds.place(rm.officer, new NewLegalHold("CASE_FILE", file.id(), "Prüfung", null));
+            DocumentView late = rm.upload(file, "Nachgereicht", "nachgereichtes Schreiben zur geschlossenen Akte");
+            BlobId blob = new BlobId(rm.documents.versions(rm.clerkOf(file), late.id()).get(0).sha256());
+
+            assertTrue(rm.retention.reapplyProtection() >= 1);
+            assertEquals(1, rm.holds.list(rm.officer, true, 0, 1000).stream()
+                    .filter(h -> h.id() == hold.id()).count());
+            rm.holds.reapplyHolds();
+
+            travelTo(LocalDate.of(2027, 6, 1));
+            assertThrows(BlobRetainedException.class, () -> blobs.delete(blob), "retained until 2028-11-27");
+            travelTo(LocalDate.of(2029, 1, 1));
+            assertThrows(BlobRetainedException.class, () -> blobs.delete(blob), "past the date, still held");
+            rm.holds.lift(rm.officer, hold.id());
+            blobs.delete(blob);
+            assertFalse(blobs.exists(blob));
+        }
+
+        @Test
         void aScheduledReviewMayBeDecidedEitherWay() {
             long node = rm.node(null, "Sonstiges");
             rm.retention.defineSchedule(rm.officer, node, schedule(1, "CREATED", null, "REVIEW"));
