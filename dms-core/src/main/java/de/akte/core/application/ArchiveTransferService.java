@@ -131,6 +131,9 @@ public class ArchiveTransferService {
                     c.noteAppraisal("the archive asks to appraise it (0502 B, disposal " + d.id() + ")");
                 }
             }
+            if (d.takesNothing()) {
+                d.closedWithoutTransfer();
+            }
             audit.record(caller.username(), AuditAction.DISPOSAL, "disposal", d.id().toString(),
                     "0502 appraisal applied: " + byReference);
             return DisposalService.view(d);

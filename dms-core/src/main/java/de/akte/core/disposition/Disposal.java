@@ -207,6 +207,21 @@ public class Disposal {
         state = DisposalState.APPRAISED;
     }
 
+    /** The archive takes nothing: after the appraisal there is nothing to package or confirm. */
+    public boolean takesNothing() {
+        return items.stream().noneMatch(i -> i.appraisal().orElse(null) == Appraisal.ARCHIVE);
+    }
+
+    /** Ends a transfer the archive took nothing from. */
+    public void closedWithoutTransfer() {
+        requireTransfer();
+        require(DisposalState.APPRAISED, "closed without transfer");
+        if (!takesNothing()) {
+            throw new ConflictException("the archive takes records from disposal " + id);
+        }
+        state = DisposalState.CONFIRMED;
+    }
+
     /** The 0503 package was handed out. */
     public void transferred() {
         requireTransfer();

@@ -405,6 +405,8 @@ class RecordsManagementScenarioTest {
                     .contains("0502 appraisal V"));
             assertEquals("the archive asks to appraise it (0502 B, disposal " + d.id() + ")",
                     rm.retention.retention(rm.admin, appraise.id()).appraisalNote(), "B: kept and flagged");
+            assertTrue(isDue(appraise), "B is back on the disposal list for a person's decision");
+            assertFalse(isDue(archived), "A is on its way to the archive");
             rm.caseFiles.details(rm.admin, archived.id());
 
             ArchivePackage pack = rm.transfers.pack(rm.officer, d.id());

@@ -41,8 +41,11 @@ public class JpaDisposalRepository implements DisposalRepository {
 
     @Override
     public List<Long> caseFilesInOpenDisposals() {
-        return em.createQuery("select i.caseFileId from Disposal d join d.items i where d.state not in :closed",
-                Long.class).setParameter("closed", CLOSED).getResultList();
+        // what the archive appraised B (or V, destroyed at once) is no longer on its way out
+        return em.createQuery("select i.caseFileId from Disposal d join d.items i where d.state not in :closed"
+                        + " and (i.appraisal is null or i.appraisal = :archive)", Long.class)
+                .setParameter("closed", CLOSED).setParameter("archive", de.akte.core.disposition.Appraisal.ARCHIVE)
+                .getResultList();
     }
 
     @Override
