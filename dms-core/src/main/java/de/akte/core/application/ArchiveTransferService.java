@@ -161,6 +161,7 @@ public class ArchiveTransferService {
                     for (Document doc : documents.findInCaseFile(disposals.existing(item))) {
                         for (DocumentVersion v : doc.versions()) {
                             files.add(new Entry(primaryName(doc, v), v.sha256()));
+                            v.renditionSha256().ifPresent(r -> files.add(new Entry(renditionName(doc, v), r)));
                         }
                     }
                 }
@@ -237,7 +238,8 @@ public class ArchiveTransferService {
             for (Document doc : documents.findInCaseFile(c)) {
                 List<OfferedCaseFile.PackedVersion> versions = doc.versions().stream()
                         .map(v -> new OfferedCaseFile.PackedVersion(v.number(), primaryName(doc, v), v.fileName(),
-                                extension(v.fileName()), v.createdBy(), v.createdAt())).toList();
+                                extension(v.fileName()), v.createdBy(), v.createdAt(),
+                                v.renditionSha256().map(r -> renditionName(doc, v)).orElse(null))).toList();
                 docs.add(new OfferedCaseFile.PackedDocument(documentId(doc.id()), doc.title(),
                         doc.documentDate().orElse(null), versions));
             }
@@ -250,6 +252,10 @@ public class ArchiveTransferService {
     private static String primaryName(Document doc, DocumentVersion v) {
         String safe = v.fileName().replaceAll("[^\\p{L}\\p{N}._-]", "_");
         return documentId(doc.id()) + "_" + v.number() + "_" + safe;
+    }
+
+    private static String renditionName(Document doc, DocumentVersion v) {
+        return documentId(doc.id()) + "_" + v.number() + "_rendition_pdfa.pdf";
     }
 
     private static String extension(String fileName) {

@@ -29,9 +29,10 @@ public record OfferedCaseFile(UUID id, String fileReference, String title, Strin
 
     /**
      * One version's primary file: {@code fileName} is the name inside the ZIP (starts with the
-     * document's UUID, as xdomea requires), {@code format} the file extension used as format code.
+     * document's UUID, as xdomea requires), {@code format} the file extension used as format code;
+     * {@code renditionFileName} names the archival PDF/A rendition as a second format, or is {@code null}.
      */
     public record PackedVersion(int number, String fileName, String originalName, String format, String createdBy,
-                                java.time.Instant createdAt) {
+                                java.time.Instant createdAt, String renditionFileName) {
     }
 }

@@ -220,18 +220,30 @@ public final class XdomeaMessages {
         for (OfferedCaseFile.PackedVersion v : d.versions()) {
             x.writeStartElement(P, "Version", NS);
             w.element("Nummer", Integer.toString(v.number()));
-            x.writeStartElement(P, "Format", NS);
-            w.code("Name", v.format(), "urn:xoev-de:xdomea:codeliste:dateiformat", "2.0");
-            w.element("Version", "unbekannt");
-            x.writeStartElement(P, "Primaerdokument", NS);
-            w.element("Dateiname", v.fileName());
-            w.element("DateinameOriginal", v.originalName());
-            w.element("Ersteller", v.createdBy());
-            w.element("DatumUhrzeit", dateTime(v.createdAt()));
-            x.writeEndElement();
-            x.writeEndElement();
+            format(w, v.format(), "unbekannt", v.fileName(), v.originalName(), v);
+            if (v.renditionFileName() != null) {
+                // the archival rendition made by Akte: PDF/A-2b, as a second format of the same version
+                format(w, "pdf", "PDF/A-2b", v.renditionFileName(), null, v);
+            }
             x.writeEndElement();
         }
+        x.writeEndElement();
+    }
+
+    private static void format(Out w, String code, String version, String fileName, String originalName,
+                               OfferedCaseFile.PackedVersion v) throws XMLStreamException {
+        XMLStreamWriter x = w.x;
+        x.writeStartElement(P, "Format", NS);
+        w.code("Name", code, "urn:xoev-de:xdomea:codeliste:dateiformat", "2.0");
+        w.element("Version", version);
+        x.writeStartElement(P, "Primaerdokument", NS);
+        w.element("Dateiname", fileName);
+        if (originalName != null) {
+            w.element("DateinameOriginal", originalName);
+        }
+        w.element("Ersteller", v.createdBy());
+        w.element("DatumUhrzeit", dateTime(v.createdAt()));
+        x.writeEndElement();
         x.writeEndElement();
     }
 

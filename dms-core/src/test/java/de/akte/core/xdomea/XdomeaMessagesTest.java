@@ -29,7 +29,7 @@ class XdomeaMessagesTest {
                 LocalDate.of(2025, 6, 30), LocalDate.of(2035, 6, 30), 10, "A", withDocuments
                 ? List.of(new OfferedCaseFile.PackedDocument(doc, "Bauantrag", LocalDate.of(2020, 1, 5), List.of(
                 new OfferedCaseFile.PackedVersion(1, doc + "_1_antrag.pdf", "antrag.pdf", "pdf", "clerk",
-                        Instant.parse("2020-01-05T08:00:00Z")))))
+                        Instant.parse("2020-01-05T08:00:00Z"), doc + "_1_rendition_pdfa.pdf"))))
                 : List.of());
     }
 
@@ -56,6 +56,7 @@ class XdomeaMessagesTest {
         assertTrue(xml.contains("Dateiname>" + f.documents().get(0).versions().get(0).fileName() + "</xdomea:Dateiname>"),
                 xml);
         assertTrue(xml.contains("Importbestaetigung>true</xdomea:Importbestaetigung>"), xml);
+        assertTrue(xml.contains("_1_rendition_pdfa.pdf</xdomea:Dateiname>"), "the rendition is a second format: " + xml);
     }
 
     @Test
