@@ -233,7 +233,8 @@ public class DisposalService {
      * Deletes the blobs waiting on the pending list; a blob a record refers to again (the same
      * content uploaded meanwhile) is kept. Returns how many are still pending.
      */
-    public int retryBlobDeletions() {
+    // one run at a time in this server: the hourly job and an execution may overlap
+    public synchronized int retryBlobDeletions() {
         List<PendingBlobDeletion> pending = unitOfWork.call(() -> disposals.pendingBlobDeletions(MAX_PAGE));
         int left = 0;
         for (PendingBlobDeletion p : pending) {
@@ -250,13 +251,18 @@ public class DisposalService {
                 }
             }
             String failure = error;
-            unitOfWork.run(() -> disposals.findPending(sha).ifPresent(row -> {
-                if (failure == null) {
-                    disposals.remove(row);
-                } else {
-                    row.failed(failure);
-                }
-            }));
+            try {
+                unitOfWork.run(() -> disposals.findPending(sha).ifPresent(row -> {
+                    if (failure == null) {
+                        disposals.remove(row);
+                    } else {
+                        row.failed(failure);
+                    }
+                }));
+            } catch (RuntimeException e) {
+                // e.g. another run removed the row meanwhile; the list is consulted again next time
+                LOG.log(Level.WARNING, "could not update the pending deletion of blob " + sha, e);
+            }
             if (failure != null) {
                 left++;
             }
@@ -323,7 +329,12 @@ public class DisposalService {
                         + "; rebuild it to drop the example", e);
             }
         }
-        retryBlobDeletions();
+        try {
+            retryBlobDeletions();
+        } catch (RuntimeException e) {
+            // the records are gone and certified; their blobs stay on the pending list for the next run
+            LOG.log(Level.WARNING, "blobs of destroyed records stay pending", e);
+        }
     }
 
     /** The case file must exist, be due today by its computed date and have no active hold. */
