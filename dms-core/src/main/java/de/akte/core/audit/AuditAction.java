@@ -8,5 +8,11 @@ public enum AuditAction {
     UPDATE_METADATA,
     DELETE,
     LOGIN_FAILED,
-    ADMIN
+    ADMIN,
+    /** Retention schedules, case-file closing and events that move a disposal date. */
+    RETENTION,
+    /** Legal holds placed or lifted. */
+    LEGAL_HOLD,
+    /** Disposals proposed, decided, executed, transferred. */
+    DISPOSAL
 }

@@ -3,7 +3,10 @@ package de.akte.core.casefile;
 import de.akte.core.department.Department;
 import de.akte.core.fileplan.FilePlanNode;
 import de.akte.core.shared.ConflictException;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +21,8 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -59,6 +64,15 @@ public class CaseFile {
 
     @Column(name = "created_by", nullable = false, length = 64)
     private String createdBy;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "case_file_event", joinColumns = @JoinColumn(name = "case_file_id"))
+    @MapKeyColumn(name = "name", length = 100)
+    @Column(name = "event_date", nullable = false)
+    private Map<String, LocalDate> events = new HashMap<>();
+
+    @Column(name = "appraisal_note", length = 500)
+    private String appraisalNote;
 
     @Version
     private long version;
@@ -147,5 +161,28 @@ public class CaseFile {
 
     public void retitle(String newTitle) {
         this.title = requireTitle(newTitle);
+    }
+
+    /** Named events a retention period may start from (e.g. {@code Ende Bewilligungszeitraum}). */
+    public Map<String, LocalDate> events() {
+        return Map.copyOf(events);
+    }
+
+    /** Records (or moves) the day a named event happened. */
+    public void recordEvent(String name, LocalDate on) {
+        if (name == null || name.isBlank() || name.strip().length() > 100) {
+            throw new IllegalArgumentException("an event needs a name of 1-100 characters");
+        }
+        events.put(name.strip(), Objects.requireNonNull(on, "date"));
+    }
+
+    /** Why the file waits for a person's appraisal instead of being disposed of, if it does. */
+    public Optional<String> appraisalNote() {
+        return Optional.ofNullable(appraisalNote);
+    }
+
+    /** Flags the file as waiting for appraisal ({@code null} clears the flag). */
+    public void noteAppraisal(String note) {
+        this.appraisalNote = note == null ? null : note.substring(0, Math.min(500, note.length()));
     }
 }

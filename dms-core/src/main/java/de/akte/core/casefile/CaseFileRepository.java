@@ -25,4 +25,10 @@ public interface CaseFileRepository {
     List<Process> processesOf(CaseFile caseFile);
 
     void addProcess(Process process);
+
+    /** Closed case files after the given id, ascending, in slices (for the disposal list). */
+    List<CaseFile> closedAfter(long afterId, int limit);
+
+    /** Removes a case file and its processes; its documents must be gone already. */
+    void remove(CaseFile caseFile);
 }

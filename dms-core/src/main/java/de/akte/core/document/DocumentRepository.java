@@ -34,4 +34,13 @@ public interface DocumentRepository {
 
     /** Stores a version's pages (text, word boxes), replacing what an earlier run stored. */
     void replacePages(long documentVersionId, List<RecognizedContent> pages);
+
+    /** Whether any stored version refers to the blob, as original or as rendition. */
+    boolean isBlobReferenced(String sha256);
+
+    /**
+     * Removes a document with its versions, pages, fields, metadata, predictions and processing tasks;
+     * what only pointed at it (import items, split parts) forgets it.
+     */
+    void remove(Document document);
 }

@@ -1,6 +1,8 @@
 package de.akte.core.fileplan;
 
+import de.akte.core.retention.RetentionSchedule;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -36,6 +38,9 @@ public class FilePlanNode {
     @Column(nullable = false, length = 300)
     private String title;
 
+    @Embedded
+    private RetentionSchedule retention;
+
     protected FilePlanNode() {
     }
 
@@ -64,5 +69,25 @@ public class FilePlanNode {
 
     public String title() {
         return title;
+    }
+
+    /** The schedule defined on this node itself (not inherited). */
+    public Optional<RetentionSchedule> ownRetention() {
+        return retention != null && retention.isDefined() ? Optional.of(retention) : Optional.empty();
+    }
+
+    /** The node that defines the schedule for this one: itself or the nearest ancestor with a schedule. */
+    public Optional<FilePlanNode> retentionSource() {
+        for (FilePlanNode n = this; n != null; n = n.parent) {
+            if (n.ownRetention().isPresent()) {
+                return Optional.of(n);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Defines (or with {@code null} removes) this node's own schedule; nodes below without their own inherit it. */
+    public void defineRetention(RetentionSchedule schedule) {
+        this.retention = schedule;
     }
 }

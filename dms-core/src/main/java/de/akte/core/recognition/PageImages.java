@@ -14,4 +14,7 @@ public interface PageImages {
      * @throws IllegalArgumentException when the content has no such page
      */
     byte[] render(String sha256, Supplier<Path> source, String mediaType, int pageIndex, int width);
+
+    /** Drops every kept page of the content (its record was destroyed); unknown content is ignored. */
+    void forget(String sha256);
 }

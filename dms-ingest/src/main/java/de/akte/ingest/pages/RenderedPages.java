@@ -65,6 +65,21 @@ public final class RenderedPages implements PageImages {
         }
     }
 
+    @Override
+    public void forget(String sha256) {
+        Path folder = cache.resolve(sha256.substring(0, 2));
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var kept = Files.newDirectoryStream(folder, sha256 + "-*.png")) {
+            for (Path page : kept) {
+                Files.deleteIfExists(page);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove the kept pages of " + sha256, e);
+        }
+    }
+
     private static BufferedImage pdfPage(Path pdf, int pageIndex, int width) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
             if (pageIndex >= document.getNumberOfPages()) {

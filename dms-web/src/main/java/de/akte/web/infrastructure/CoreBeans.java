@@ -3,6 +3,17 @@ package de.akte.web.infrastructure;
 import de.akte.core.application.ApiTokens;
 import de.akte.core.application.CaseFileService;
 import de.akte.core.application.DemoData;
+import de.akte.core.application.ArchiveTransferService;
+import de.akte.core.application.DisposalService;
+import de.akte.core.xdomea.Sender;
+import de.akte.core.xdomea.XdomeaMessages;
+import de.akte.core.xdomea.XdomeaSchema;
+import de.akte.core.application.FilePlanService;
+import de.akte.core.application.LegalHoldService;
+import de.akte.core.application.RecordsProtection;
+import de.akte.core.application.RetentionService;
+import de.akte.core.infrastructure.persistence.jpa.JpaDisposalRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaLegalHoldRepository;
 import de.akte.core.application.Directory;
 import de.akte.core.application.DocumentIndexer;
 import de.akte.core.application.DocumentProcessor;
@@ -102,6 +113,11 @@ public class CoreBeans {
     private DocumentClassifier classifier;
     private ExecutorService ocrPool;
     private ContentRecognizer recognizer;
+    private FilePlanService filePlan;
+    private RetentionService retention;
+    private LegalHoldService legalHolds;
+    private DisposalService disposals;
+    private ArchiveTransferService transfers;
 
     // Tesseract processes are waited for on these threads; the container's factory keeps them managed
     @Resource
@@ -141,19 +157,42 @@ public class CoreBeans {
                 new TikaContentTypeDetector(), new TikaTextExtractor(), new MetadataExtractor(), ocrPool, ocr.threads());
         classifierIndex = openDirectory(directory(data.resolve("classifier")));
         classifier = new DocumentClassifier(classifierIndex);
+        LearnedClassifier learned = new LearnedClassifier(classifier);
         filing = new FilingService(unitOfWork, documentRepository, caseFileRepository, departmentRepository,
-                new JpaClassificationRuleRepository(em), new LearnedClassifier(classifier), outbox, audit, clock,
+                new JpaClassificationRuleRepository(em), learned, outbox, audit, clock,
                 new FilingPolicy(settings.autoFileConfidence()));
         processor = new DocumentProcessor(unitOfWork, taskRepository, documentRepository, caseFileRepository, outbox,
                 blobStore, recognizer, audit, clock, ProcessingPolicy.defaults(nodeName()), signal::workCommitted,
                 filing::classify);
         indexer = new DocumentIndexer(unitOfWork, outbox, documentRepository, textIndex);
-        pageImages = new PageImageService(unitOfWork, documentRepository, blobStore,
-                new RenderedPages(directory(data.resolve("cache").resolve("pages"))), audit);
+        RenderedPages renderedPages = new RenderedPages(directory(data.resolve("cache").resolve("pages")));
+        pageImages = new PageImageService(unitOfWork, documentRepository, blobStore, renderedPages, audit);
+        // an S3 bucket without Object Lock refuses retention requests: WORM is off there, on everywhere else
+        boolean worm = !settings.storage().equals("s3") || settings.s3().objectLockMode() != null;
+        RecordsProtection protection = new RecordsProtection(blobStore, documentRepository, clock, worm);
+        var holdRepository = new JpaLegalHoldRepository(em);
+        filePlan = new FilePlanService(unitOfWork, filePlanRepository, audit);
+        retention = new RetentionService(unitOfWork, filePlanRepository, caseFileRepository, documentRepository,
+                holdRepository, protection, audit, clock);
+        legalHolds = new LegalHoldService(unitOfWork, holdRepository, caseFileRepository, documentRepository,
+                protection, audit, clock);
+        disposals = new DisposalService(unitOfWork, new JpaDisposalRepository(em), caseFileRepository,
+                documentRepository, retention, outbox, blobStore, renderedPages, learned, audit, clock);
+        transfers = new ArchiveTransferService(unitOfWork, disposals, caseFileRepository, documentRepository, retention,
+                blobStore, new XdomeaMessages(new XdomeaSchema()), xdomeaSender(), audit, clock);
         imports = new ImportService(unitOfWork, new JpaImportRepository(em), departmentRepository, documentRepository,
                 documents, audit, clock, signal::workCommitted);
         demoData = new DemoData(unitOfWork, departmentRepository, filePlanRepository, caseFileRepository,
                 userRepository, hasher, audit, clock);
+    }
+
+    // who signs the xdomea messages: AKTE_XDOMEA_SENDER (the administration), AKTE_XDOMEA_ARCHIVE (the archive)
+    private static Sender xdomeaSender() {
+        String sender = System.getProperty("akte.xdomea.sender", System.getenv().getOrDefault("AKTE_XDOMEA_SENDER",
+                "Akte"));
+        String archive = System.getProperty("akte.xdomea.archive", System.getenv().getOrDefault(
+                "AKTE_XDOMEA_ARCHIVE", "Archiv"));
+        return new Sender(sender, archive, "Akte");
     }
 
     // the server's name as a lease holder; WildFly's node name defaults to the host name
@@ -315,5 +354,35 @@ public class CoreBeans {
     @Dependent
     DemoData demoData() {
         return demoData;
+    }
+
+    @Produces
+    @Dependent
+    FilePlanService filePlanService() {
+        return filePlan;
+    }
+
+    @Produces
+    @Dependent
+    RetentionService retentionService() {
+        return retention;
+    }
+
+    @Produces
+    @Dependent
+    LegalHoldService legalHoldService() {
+        return legalHolds;
+    }
+
+    @Produces
+    @Dependent
+    DisposalService disposalService() {
+        return disposals;
+    }
+
+    @Produces
+    @Dependent
+    ArchiveTransferService archiveTransferService() {
+        return transfers;
     }
 }

@@ -1,6 +1,9 @@
 package de.akte.web.infrastructure;
 
+import de.akte.core.application.DisposalService;
 import de.akte.core.application.DocumentIndexer;
+import de.akte.core.application.LegalHoldService;
+import de.akte.core.application.RetentionService;
 import de.akte.core.application.DocumentProcessor;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -36,6 +39,15 @@ public class WorkerSignal {
     @Inject
     private DocumentIndexer indexer;
 
+    @Inject
+    private DisposalService disposals;
+
+    @Inject
+    private RetentionService retention;
+
+    @Inject
+    private LegalHoldService holds;
+
     private final int workers = 2 * Math.max(1, Runtime.getRuntime().availableProcessors());
     private final Semaphore processing = new Semaphore(workers);
     private final ReentrantLock indexing = new ReentrantLock();
@@ -49,6 +61,33 @@ public class WorkerSignal {
             executor.scheduleWithFixedDelay(this::process, 1, 1, TimeUnit.SECONDS);
         }
         executor.scheduleWithFixedDelay(this::index, 1, 1, TimeUnit.SECONDS);
+        // blobs of destroyed records the storage refused (retention still running) or a crash left behind
+        executor.scheduleWithFixedDelay(this::deleteDestroyedBlobs, 1, 60, TimeUnit.MINUTES);
+        // documents added to a closed or held file after the fact get their storage protection here
+        executor.scheduleWithFixedDelay(this::reapplyProtection, 5, 24 * 60, TimeUnit.MINUTES);
+    }
+
+    private void reapplyProtection() {
+        if (!running) {
+            return;
+        }
+        try {
+            retention.reapplyProtection();
+            holds.reapplyHolds();
+        } catch (Throwable e) {
+            LOG.log(Level.WARNING, "re-applying retention and legal holds to storage failed, will retry tomorrow", e);
+        }
+    }
+
+    private void deleteDestroyedBlobs() {
+        if (!running) {
+            return;
+        }
+        try {
+            disposals.retryBlobDeletions();
+        } catch (Throwable e) {
+            LOG.log(Level.WARNING, "deleting blobs of destroyed records failed, will retry in an hour", e);
+        }
     }
 
     /** New work was committed: start a worker now rather than at the next poll. */

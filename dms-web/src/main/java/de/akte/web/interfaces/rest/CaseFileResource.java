@@ -1,6 +1,8 @@
 package de.akte.web.interfaces.rest;
 
 import de.akte.core.application.CaseFileDetails;
+import de.akte.core.application.CaseFileRetentionView;
+import de.akte.core.application.RetentionService;
 import de.akte.core.application.CaseFileService;
 import de.akte.core.application.CaseFileView;
 import de.akte.core.application.NewCaseFile;
@@ -12,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,17 +31,27 @@ import jakarta.ws.rs.core.UriInfo;
 public class CaseFileResource {
 
     private final CaseFileService caseFiles;
+    private final RetentionService retention;
     private final CurrentCaller caller;
 
     @Inject
-    public CaseFileResource(CaseFileService caseFiles, CurrentCaller caller) {
+    public CaseFileResource(CaseFileService caseFiles, RetentionService retention, CurrentCaller caller) {
         this.caseFiles = caseFiles;
+        this.retention = retention;
         this.caller = caller;
     }
 
     /** For the CDI proxy and RESTEasy's resource validation; never used to serve requests. */
     public CaseFileResource() {
-        this(null, null);
+        this(null, null, null);
+    }
+
+    /** The body of {@code POST /api/case-files/{id}/close} (optional: the day, default today). */
+    public record CloseRequest(String closedOn) {
+    }
+
+    /** The body of {@code PUT /api/case-files/{id}/events/{name}}. */
+    public record EventRequest(String date) {
     }
 
     /** The body of {@code POST /api/case-files}. */
@@ -83,5 +96,39 @@ public class CaseFileResource {
             throw new InvalidInputException("body", "send the process as JSON");
         }
         return Response.status(201).entity(caseFiles.openProcess(caller.get(), id, request.title())).build();
+    }
+
+    /** Disposal date and action, the schedule and where it is inherited from, events and active holds. */
+    @GET
+    @Path("{id}/retention")
+    public CaseFileRetentionView retention(@PathParam("id") long id) {
+        return retention.retention(caller.get(), id);
+    }
+
+    /** zdA: closes the case file, starting its retention period. */
+    @POST
+    @Path("{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CaseFileRetentionView close(@PathParam("id") long id, CloseRequest request) {
+        return retention.close(caller.get(), id,
+                request == null ? null : Params.date(request.closedOn(), "closedOn"));
+    }
+
+    @POST
+    @Path("{id}/reopen")
+    public CaseFileRetentionView reopen(@PathParam("id") long id) {
+        return retention.reopen(caller.get(), id);
+    }
+
+    /** Records the day of a named event an EVENT-triggered schedule counts from. */
+    @PUT
+    @Path("{id}/events/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CaseFileRetentionView recordEvent(@PathParam("id") long id, @PathParam("name") String name,
+                                             EventRequest request) {
+        if (request == null || request.date() == null) {
+            throw new InvalidInputException("date", "send {\"date\": \"YYYY-MM-DD\"}");
+        }
+        return retention.recordEvent(caller.get(), id, name, Params.date(request.date(), "date"));
     }
 }

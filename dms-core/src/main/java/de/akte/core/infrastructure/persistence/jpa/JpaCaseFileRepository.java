@@ -81,4 +81,19 @@ public class JpaCaseFileRepository implements CaseFileRepository {
     public void addProcess(Process process) {
         em.persist(process);
     }
+
+    @Override
+    public List<CaseFile> closedAfter(long afterId, int limit) {
+        return em.createQuery("select c from CaseFile c where c.status = :closed and c.id > :after order by c.id",
+                        CaseFile.class)
+                .setParameter("closed", de.akte.core.casefile.CaseFileStatus.CLOSED).setParameter("after", afterId)
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public void remove(CaseFile caseFile) {
+        em.createQuery("delete from Process p where p.caseFile = :c").setParameter("c", caseFile).executeUpdate();
+        em.remove(caseFile);
+        em.flush();
+    }
 }

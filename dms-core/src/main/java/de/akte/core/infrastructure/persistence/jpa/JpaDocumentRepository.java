@@ -92,4 +92,28 @@ public class JpaDocumentRepository implements DocumentRepository {
                 .setParameter("filed", FilingState.FILED).setParameter("after", afterId).setMaxResults(limit)
                 .getResultList();
     }
+
+    @Override
+    public boolean isBlobReferenced(String sha256) {
+        return em.createQuery("select count(v) from DocumentVersion v where v.sha256 = :h or v.renditionSha256 = :h",
+                Long.class).setParameter("h", sha256).getSingleResult() > 0;
+    }
+
+    @Override
+    public void remove(Document document) {
+        long id = document.id();
+        em.createQuery("update ImportItem i set i.documentId = null where i.documentId = :d")
+                .setParameter("d", id).executeUpdate();
+        em.createQuery("update Document d set d.batchDocumentId = null where d.batchDocumentId = :d")
+                .setParameter("d", id).executeUpdate();
+        em.createQuery("delete from ProcessingTask t where t.documentId = :d").setParameter("d", id).executeUpdate();
+        for (DocumentVersion version : document.versions()) {
+            em.createQuery("delete from DocumentPage p where p.documentVersionId = :v")
+                    .setParameter("v", version.id()).executeUpdate();
+            // removing the entity takes its element collections (metadata, fields) with it
+            em.remove(version);
+        }
+        em.remove(document);
+        em.flush();
+    }
 }

@@ -18,6 +18,11 @@ import de.akte.core.processing.ProcessingTask;
 import de.akte.core.security.ApiToken;
 import de.akte.core.security.UserAccount;
 
+import de.akte.core.disposition.DestructionCertificate;
+import de.akte.core.disposition.Disposal;
+import de.akte.core.disposition.PendingBlobDeletion;
+import de.akte.core.hold.LegalHold;
+
 import java.util.List;
 
 /**
@@ -33,6 +38,7 @@ public final class MappedEntities {
         return List.of(Department.class, UserAccount.class, FilePlan.class, FilePlanNode.class, CaseFile.class,
                 Process.class, Document.class, DocumentVersion.class, DocumentPage.class, ProcessingTask.class,
                 IndexRequest.class, AuditEntry.class, AuditChainHead.class, ApiToken.class, ImportBatch.class,
-                ImportItem.class, ClassificationRule.class);
+                ImportItem.class, ClassificationRule.class, LegalHold.class, Disposal.class,
+                DestructionCertificate.class, PendingBlobDeletion.class);
     }
 }
