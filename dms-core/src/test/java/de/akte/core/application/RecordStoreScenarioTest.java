@@ -120,7 +120,8 @@ class RecordStoreScenarioTest {
             processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
                     extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
                     ProcessingTrigger.none(), id -> filing.classify(id));
-            indexer = new DocumentIndexer(db, outbox, documentRepository, index);
+            indexer = new DocumentIndexer(db, outbox, documentRepository, index,
+                    new de.akte.core.infrastructure.persistence.jpa.JpaAnnotationRepository(em));
             filing = new FilingService(db, documentRepository, caseFileRepository, departments,
                     new de.akte.core.infrastructure.persistence.jpa.JpaClassificationRuleRepository(em), classifier,
                     outbox, audit, clock, new FilingPolicy(0.8));
