@@ -193,8 +193,9 @@ class WebUiIT implements ScreenshotOnFailure.WithBrowser {
     void findsTheScanAndHighlightsTheSearchedWordOnThePageImage() {
         loginAsClerk();
         WebElement box = driver().findElement(By.id("search-q"));
-        box.sendKeys(token.toLowerCase());
-        driver().findElement(By.id("search-submit")).click();
+        // the search box has the focus on arrival; Enter searches
+        assertEquals(box, driver().switchTo().activeElement());
+        box.sendKeys(token.toLowerCase(), org.openqa.selenium.Keys.ENTER);
 
         WebElement hit = visible(By.cssSelector(".hit"));
         assertEquals("1 Treffer", driver().findElement(By.id("result-count")).getText());
@@ -272,6 +273,33 @@ class WebUiIT implements ScreenshotOnFailure.WithBrowser {
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(other);
+        }
+    }
+
+    @Test
+    void staysReadableOnATabletWidth() {
+        loginAsClerk();
+        org.openqa.selenium.Dimension desktop = driver().manage().window().getSize();
+        try {
+            driver().manage().window().setSize(new org.openqa.selenium.Dimension(800, 1100));
+            for (String page : List.of("#/search?q=" + token, "#/documents/" + scanId, "#/case-files/" + caseFileId)) {
+                open(page);
+                visible(By.cssSelector("h1, h2"));
+                var js = (org.openqa.selenium.JavascriptExecutor) driver();
+                long overflow = (Long) js.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                if (overflow != 0) {
+                    browser.saveEvidence("WebUiIT-tablet-" + page);
+                    Object wide = js.executeScript("const w = document.documentElement.clientWidth;"
+                            + "return [...document.querySelectorAll('body *')]"
+                            + ".filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 6)"
+                            + ".map(e => e.tagName + '#' + e.id + '.' + e.className + ':'"
+                            + " + Math.round(e.getBoundingClientRect().right)).join(', ');");
+                    assertEquals(0, overflow, page + " scrolls sideways: " + wide);
+                }
+            }
+        } finally {
+            driver().manage().window().setSize(desktop);
         }
     }
 
