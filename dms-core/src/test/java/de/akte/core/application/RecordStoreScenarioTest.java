@@ -431,6 +431,9 @@ class RecordStoreScenarioTest {
             // another scanner does not even learn that the batch exists
             Caller other = new Caller("other", Set.of(Role.SCANNER), Set.of(office.department()));
             assertThrows(NotFoundException.class, () -> imports.progress(other, batch));
+            // nor sees it in the list of imports, where its own scanner finds it first
+            assertEquals(batch, imports.newest(scanner, 5).get(0).id());
+            assertTrue(imports.newest(other, 5).stream().noneMatch(p -> p.id() == batch));
         }
 
         private DocumentView scan(Office office, String text) {

@@ -277,6 +277,30 @@ class WebUiIT implements ScreenshotOnFailure.WithBrowser {
     }
 
     @Test
+    void showsImportProgressAndTheReviewInbox() {
+        ApiClient.Answer opened = ADMIN.postJson("/api/imports", "{\"key\":\"ui-" + run
+                + "\",\"source\":\"Regal 7 " + run + "\",\"caseFile\":\"" + caseFile + "\",\"expectedItems\":3}");
+        assertEquals(201, opened.status(), opened::text);
+        long batch = opened.json().getJsonNumber("id").longValue();
+        login("admin", ApiClient.ADMIN_PASSWORD);
+        visible(By.id("search-q"));
+        driver().findElement(By.id("nav-imports")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-list"), "Regal 7 " + run));
+        driver().findElement(By.linkText(Long.toString(batch))).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-progress"), "Erwartet"));
+        assertTrue(driver().findElement(By.id("import-progress")).getText().contains("wird importiert"),
+                () -> driver().findElement(By.id("import-progress")).getText());
+
+        driver().findElement(By.id("nav-inbox")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Posteingang"));
+        // the administrator sees every department and picks whose inbox to review
+        new org.openqa.selenium.support.ui.Select(visible(By.id("inbox-department"))).selectByValue("ui" + run);
+        visible(By.id("inbox-department")).submit();
+        waiting().until(d -> !d.findElements(By.cssSelector("#inbox-list .inbox-item")).isEmpty()
+                || d.findElement(By.id("inbox-list")).getText().contains("Keine Dokumente warten auf Prüfung."));
+    }
+
+    @Test
     void staysReadableOnATabletWidth() {
         loginAsClerk();
         org.openqa.selenium.Dimension desktop = driver().manage().window().getSize();
