@@ -114,7 +114,11 @@ public class CaseFileService {
                     .toList();
             List<DocumentView> loose = docs.stream().filter(d -> d.process().isEmpty())
                     .map(DocumentService::toView).toList();
-            return new CaseFileDetails(toView(caseFile), processes, loose);
+            List<CaseFileDetails.FilePlanUnit> path = new java.util.ArrayList<>();
+            for (var node = caseFile.filePlanNode(); node.isPresent(); node = node.get().parent()) {
+                path.add(0, new CaseFileDetails.FilePlanUnit(node.get().code(), node.get().title()));
+            }
+            return new CaseFileDetails(toView(caseFile), processes, loose, path);
         });
     }
 

@@ -1,5 +1,7 @@
 package de.akte.core.application;
 
+import de.akte.core.annotation.Annotation;
+import de.akte.core.annotation.AnnotationRepository;
 import de.akte.core.document.Document;
 import de.akte.core.document.DocumentPage;
 import de.akte.core.document.DocumentRepository;
@@ -32,12 +34,15 @@ public class DocumentIndexer {
     private final IndexOutbox outbox;
     private final DocumentRepository documents;
     private final TextIndex index;
+    private final AnnotationRepository annotations;
 
-    public DocumentIndexer(UnitOfWork unitOfWork, IndexOutbox outbox, DocumentRepository documents, TextIndex index) {
+    public DocumentIndexer(UnitOfWork unitOfWork, IndexOutbox outbox, DocumentRepository documents, TextIndex index,
+                           AnnotationRepository annotations) {
         this.unitOfWork = unitOfWork;
         this.outbox = outbox;
         this.documents = documents;
         this.index = index;
+        this.annotations = annotations;
     }
 
     /** Applies up to {@code limit} pending outbox requests; returns how many were applied. */
@@ -118,6 +123,7 @@ public class DocumentIndexer {
         LocalDate date = d.documentDate().orElse(LocalDate.ofInstant(d.createdAt(), Clock.ZONE));
         return new IndexedDocument(d.id(), d.title(), d.caseFile().map(c -> c.fileReference().value()).orElse(null),
                 d.department().code(), d.documentType().orElse(null), date, pages,
-                d.versions().isEmpty() ? java.util.Map.of() : d.current().metadata());
+                d.versions().isEmpty() ? java.util.Map.of() : d.current().metadata(),
+                annotations.ofDocument(d.id()).stream().flatMap(a -> a.text().stream()).toList());
     }
 }

@@ -213,6 +213,16 @@ public class ImportService {
         });
     }
 
+    /** The caller's newest batches (an administrator's: everyone's), newest first, with their progress. */
+    public List<ImportProgress> newest(Caller caller, int limit) {
+        requireImporter(caller);
+        if (limit < 1 || limit > 200) {
+            throw new InvalidInputException("size", "size must be between 1 and 200");
+        }
+        return unitOfWork.call(() -> imports.newest(caller.has(Role.ADMIN) ? null : caller.username(), limit)
+                .stream().map(this::progressOf).toList());
+    }
+
     public ImportProgress progress(Caller caller, long batchId) {
         requireImporter(caller);
         return unitOfWork.call(() -> progressOf(batch(caller, batchId)));

@@ -6,6 +6,8 @@ public enum AuditAction {
     READ_CONTENT,
     NEW_VERSION,
     UPDATE_METADATA,
+    /** An annotation or another record beside a document was changed. */
+    UPDATE,
     DELETE,
     LOGIN_FAILED,
     ADMIN,

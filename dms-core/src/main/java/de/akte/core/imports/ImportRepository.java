@@ -32,6 +32,9 @@ public interface ImportRepository {
     /** Open batches that a server-side job reads, to be resumed after a restart. */
     List<ImportBatch> openServerBatches();
 
+    /** The newest batches, newest first; only those opened by {@code createdBy}, or all when it is null. */
+    List<ImportBatch> newest(String createdBy, int limit);
+
     /**
      * How the documents of a batch stand in processing.
      *

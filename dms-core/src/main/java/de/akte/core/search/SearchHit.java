@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param snippets passages of the text with matched words wrapped in {@code <mark>…</mark>}; all other text HTML-escaped
  * @param pages    1-based numbers of the pages whose text matched, ascending
+ * @param date     the document's date (or the day it was received); null for entries indexed without one
  */
 public record SearchHit(
         long documentId,
@@ -16,7 +17,8 @@ public record SearchHit(
         String documentType,
         float score,
         List<String> snippets,
-        List<Integer> pages) {
+        List<Integer> pages,
+        java.time.LocalDate date) {
 
     public SearchHit {
         snippets = List.copyOf(snippets);

@@ -18,6 +18,13 @@ public interface TextIndex extends AutoCloseable {
     /** Runs a query; only documents of {@link SearchQuery#visibleDepartments()} are counted or returned. */
     SearchResult search(SearchQuery query);
 
+    /**
+     * Which of the given words (e.g. the OCR words of a page) a free-text query would match, analysed exactly as
+     * the index analyses text and queries (case, umlauts, stems, compound parts); returns their positions in
+     * {@code words}, ascending. Negated terms and operators of the query do not count.
+     */
+    java.util.List<Integer> matchingWords(String query, java.util.List<String> words);
+
     /** Number of documents in the index (as of the last commit). */
     long count();
 

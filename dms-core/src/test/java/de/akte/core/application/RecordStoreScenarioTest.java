@@ -120,7 +120,8 @@ class RecordStoreScenarioTest {
             processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
                     extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
                     ProcessingTrigger.none(), id -> filing.classify(id));
-            indexer = new DocumentIndexer(db, outbox, documentRepository, index);
+            indexer = new DocumentIndexer(db, outbox, documentRepository, index,
+                    new de.akte.core.infrastructure.persistence.jpa.JpaAnnotationRepository(em));
             filing = new FilingService(db, documentRepository, caseFileRepository, departments,
                     new de.akte.core.infrastructure.persistence.jpa.JpaClassificationRuleRepository(em), classifier,
                     outbox, audit, clock, new FilingPolicy(0.8));
@@ -430,6 +431,9 @@ class RecordStoreScenarioTest {
             // another scanner does not even learn that the batch exists
             Caller other = new Caller("other", Set.of(Role.SCANNER), Set.of(office.department()));
             assertThrows(NotFoundException.class, () -> imports.progress(other, batch));
+            // nor sees it in the list of imports, where its own scanner finds it first
+            assertEquals(batch, imports.newest(scanner, 5).get(0).id());
+            assertTrue(imports.newest(other, 5).stream().noneMatch(p -> p.id() == batch));
         }
 
         private DocumentView scan(Office office, String text) {

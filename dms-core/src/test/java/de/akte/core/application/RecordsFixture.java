@@ -51,6 +51,7 @@ public final class RecordsFixture implements AutoCloseable {
     public final CaseFileService caseFiles;
     public final DocumentProcessor processor;
     public final DocumentIndexer indexer;
+    public final AnnotationService annotations;
     public final SearchService search;
     public final RetentionService retention;
     public final LegalHoldService holds;
@@ -90,7 +91,9 @@ public final class RecordsFixture implements AutoCloseable {
         processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
                 extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
                 ProcessingTrigger.none(), filing::classify);
-        indexer = new DocumentIndexer(db, outbox, documentRepository, index);
+        var annotationRepository = new de.akte.core.infrastructure.persistence.jpa.JpaAnnotationRepository(em);
+        indexer = new DocumentIndexer(db, outbox, documentRepository, index, annotationRepository);
+        annotations = new AnnotationService(db, annotationRepository, documentRepository, outbox, audit, clock);
         search = new SearchService(index);
         RecordsProtection protection = new RecordsProtection(blobs, documentRepository, clock, worm);
         retention = new RetentionService(db, filePlans, caseFileRepository, documentRepository, holdRepository,

@@ -268,6 +268,8 @@ class RecordsManagementScenarioTest {
             DocumentView first = rm.upload(file, "Anmeldung", "Anmeldung Zuckerbäckerei Kandiszucker");
             rm.documents.addVersion(rm.clerkOf(file), first.id(), "anmeldung-2.txt",
                     new java.io.ByteArrayInputStream("Anmeldung Zuckerbäckerei Fassung zwei".getBytes()));
+            rm.annotations.add(rm.clerkOf(file), first.id(), new NewAnnotation(1, "NOTE", null,
+                    "Rückfrage Lebensmittelaufsicht"));
             DocumentView shared = rm.upload(file, "Gemeinsam", "derselbe Inhalt in zwei Akten");
             CaseFileView other = rm.caseFile(node, "Andere Akte");
             DocumentView survivor = rm.upload(other, "Gemeinsam", "derselbe Inhalt in zwei Akten");
@@ -295,6 +297,9 @@ class RecordsManagementScenarioTest {
             assertThrows(NotFoundException.class, () -> rm.caseFiles.details(rm.admin, file.id()));
             assertThrows(NotFoundException.class, () -> rm.documents.get(rm.admin, first.id()));
             assertEquals(0, search("Zuckerbäckerei"), "the index entry is gone");
+            assertEquals(0, search("Lebensmittelaufsicht"), "the note's text is gone from the index");
+            assertEquals(0L, rm.db.call(() -> rm.db.entityManager().createQuery("select count(a) from Annotation a", Long.class)
+                    .getSingleResult()), "the annotations are gone");
             assertEquals(learned - 2, rm.learnedExamples(), "the classifier forgot both destroyed documents");
             for (VersionView v : versions) {
                 assertFalse(blobs.exists(new BlobId(v.sha256())), "version " + v.version() + " blob deleted");

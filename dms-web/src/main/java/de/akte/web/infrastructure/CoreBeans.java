@@ -1,6 +1,11 @@
 package de.akte.web.infrastructure;
 
+import de.akte.core.application.AnnotationService;
 import de.akte.core.application.ApiTokens;
+import de.akte.core.application.PageHitService;
+import de.akte.core.application.SavedSearchService;
+import de.akte.core.infrastructure.persistence.jpa.JpaAnnotationRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaSavedSearchRepository;
 import de.akte.core.application.CaseFileService;
 import de.akte.core.application.DemoData;
 import de.akte.core.application.ArchiveTransferService;
@@ -109,6 +114,9 @@ public class CoreBeans {
     private ImportService imports;
     private FilingService filing;
     private PageImageService pageImages;
+    private AnnotationService annotations;
+    private SavedSearchService savedSearches;
+    private PageHitService pageHits;
     private org.apache.lucene.store.Directory classifierIndex;
     private DocumentClassifier classifier;
     private ExecutorService ocrPool;
@@ -139,6 +147,7 @@ public class CoreBeans {
         var documentRepository = new JpaDocumentRepository(em);
         var taskRepository = new JpaProcessingTaskRepository(em);
         var outbox = new JpaIndexOutbox(em, clock);
+        var annotationRepository = new JpaAnnotationRepository(em);
 
         audit = new AuditTrail(new JpaAuditRepository(em), clock);
         PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
@@ -164,7 +173,10 @@ public class CoreBeans {
         processor = new DocumentProcessor(unitOfWork, taskRepository, documentRepository, caseFileRepository, outbox,
                 blobStore, recognizer, audit, clock, ProcessingPolicy.defaults(nodeName()), signal::workCommitted,
                 filing::classify);
-        indexer = new DocumentIndexer(unitOfWork, outbox, documentRepository, textIndex);
+        indexer = new DocumentIndexer(unitOfWork, outbox, documentRepository, textIndex, annotationRepository);
+        annotations = new AnnotationService(unitOfWork, annotationRepository, documentRepository, outbox, audit, clock);
+        savedSearches = new SavedSearchService(unitOfWork, new JpaSavedSearchRepository(em), clock);
+        pageHits = new PageHitService(unitOfWork, documentRepository, textIndex);
         RenderedPages renderedPages = new RenderedPages(directory(data.resolve("cache").resolve("pages")));
         pageImages = new PageImageService(unitOfWork, documentRepository, blobStore, renderedPages, audit);
         // an S3 bucket without Object Lock refuses retention requests: WORM is off there, on everywhere else
@@ -348,6 +360,24 @@ public class CoreBeans {
     @Dependent
     ImportService importService() {
         return imports;
+    }
+
+    @Produces
+    @Dependent
+    AnnotationService annotationService() {
+        return annotations;
+    }
+
+    @Produces
+    @Dependent
+    SavedSearchService savedSearchService() {
+        return savedSearches;
+    }
+
+    @Produces
+    @Dependent
+    PageHitService pageHitService() {
+        return pageHits;
     }
 
     @Produces

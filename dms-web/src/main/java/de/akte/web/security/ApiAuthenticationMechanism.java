@@ -19,13 +19,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Authenticates API calls by HTTP Basic or a bearer token. Requests without credentials pass on
- * anonymously; the REST layer turns them away except where a resource is public.
+ * Authenticates API calls by HTTP Basic or a bearer token, and the web UI's calls by its session
+ * ({@link BrowserSession}). Requests without credentials pass on anonymously; the REST layer turns them
+ * away except where a resource is public.
  */
 @ApplicationScoped
 public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String CHALLENGE = "Basic realm=\"Akte\", Bearer realm=\"Akte\"";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Directory directory;
     private final ApiTokens tokens;
@@ -43,7 +45,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header == null || header.isBlank()) {
-            return context.doNothing();
+            return fromSession(request, response, context);
         }
         Optional<Caller> caller;
         if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -54,11 +56,47 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             caller = Optional.empty();
         }
         if (caller.isEmpty()) {
-            return reject(response, context);
+            return reject(request, response, context);
         }
         Set<String> groups = new HashSet<>();
         caller.get().roles().forEach(r -> groups.add(r.name()));
         return context.notifyContainerAboutLogin(caller.get().username(), groups);
+    }
+
+    private AuthenticationStatus fromSession(HttpServletRequest request, HttpServletResponse response,
+                                             HttpMessageContext context) {
+        Optional<String> username = BrowserSession.username(request);
+        if (username.isEmpty()) {
+            return context.doNothing();
+        }
+        Optional<Caller> caller = directory.currentCaller(username.get());
+        if (caller.isEmpty()) {
+            // disabled or deleted since signing in: the session is worth nothing any more
+            BrowserSession.end(request);
+            return context.doNothing();
+        }
+        // a browser sends the cookie with cross-site requests too; only the UI's own code sets this header
+        if (!SAFE_METHODS.contains(request.getMethod()) && !BrowserSession.fromUi(request)) {
+            return problem(response, 403, "Forbidden", "requests signed in by session cookie must carry the header "
+                    + BrowserSession.REQUEST_HEADER);
+        }
+        Set<String> groups = new HashSet<>();
+        caller.get().roles().forEach(r -> groups.add(r.name()));
+        return context.notifyContainerAboutLogin(caller.get().username(), groups);
+    }
+
+    private static AuthenticationStatus problem(HttpServletResponse response, int status, String title,
+                                                String detail) {
+        try {
+            response.setStatus(status);
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"type\":\"urn:akte:problem:" + title.toLowerCase(java.util.Locale.ROOT)
+                    + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+        } catch (IOException e) {
+            // the client went away; nothing left to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private Optional<Caller> basic(String encoded) {
@@ -82,10 +120,14 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         return caller;
     }
 
-    private static AuthenticationStatus reject(HttpServletResponse response, HttpMessageContext context) {
+    private static AuthenticationStatus reject(HttpServletRequest request, HttpServletResponse response,
+                                               HttpMessageContext context) {
         try {
             response.setStatus(401);
-            response.setHeader("WWW-Authenticate", CHALLENGE);
+            // a Basic challenge makes the browser pop up its own login dialog over the UI
+            if (!BrowserSession.fromUi(request)) {
+                response.setHeader("WWW-Authenticate", CHALLENGE);
+            }
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"type\":\"urn:akte:problem:unauthorized\",\"title\":\"Unauthorized\","

@@ -23,11 +23,13 @@ public class AuthenticationRequiredFilter implements ContainerRequestFilter {
         if (request.getSecurityContext().getUserPrincipal() != null || isPublic()) {
             return;
         }
+        // the UI signs in on its own page; a Basic challenge would make the browser pop up its login dialog
+        boolean fromUi = request.getHeaderString(BrowserSession.REQUEST_HEADER) != null;
         request.abortWith(Response.status(401)
-                .header("WWW-Authenticate", ApiAuthenticationMechanism.CHALLENGE)
+                .header("WWW-Authenticate", fromUi ? null : ApiAuthenticationMechanism.CHALLENGE)
                 .type("application/problem+json")
                 .entity("{\"type\":\"urn:akte:problem:unauthorized\",\"title\":\"Unauthorized\",\"status\":401,"
-                        + "\"detail\":\"sign in first: HTTP Basic or a bearer token\"}")
+                        + "\"detail\":\"sign in first: HTTP Basic, a bearer token or the login page\"}")
                 .build());
     }
 

@@ -44,6 +44,9 @@ final class DocumentMapper {
         source.metadata().values().stream()
                 .filter(value -> value != null && !value.isBlank())
                 .forEach(value -> doc.add(new TextField(IndexFields.METADATA, value, Field.Store.NO)));
+        source.notes().stream()
+                .filter(note -> note != null && !note.isBlank())
+                .forEach(note -> doc.add(new TextField(IndexFields.NOTES, note, Field.Store.NO)));
         return doc;
     }
 

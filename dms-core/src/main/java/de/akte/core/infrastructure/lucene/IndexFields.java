@@ -28,9 +28,11 @@ final class IndexFields {
     static final String DATE = "date";
     /** Metadata values, one value per entry, German analysis. */
     static final String METADATA = "metadata";
+    /** Annotation texts, one value per annotation, German analysis. */
+    static final String NOTES = "notes";
 
     /** The fields free text is searched in, with their boosts. */
-    static final Map<String, Float> SEARCHED = Map.of(TITLE, 3f, TEXT, 1f, METADATA, 1f, CASE_FILE_TEXT, 2f);
+    static final Map<String, Float> SEARCHED = Map.of(TITLE, 3f, TEXT, 1f, METADATA, 1f, CASE_FILE_TEXT, 2f, NOTES, 1f);
 
     // Offsets in the postings let the highlighter and the page lookup skip re-analysing the text.
     static final FieldType TEXT_WITH_OFFSETS;

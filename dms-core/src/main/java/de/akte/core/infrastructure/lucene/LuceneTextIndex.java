@@ -51,7 +51,7 @@ import org.apache.lucene.util.BytesRef;
 public final class LuceneTextIndex implements TextIndex {
 
     private static final Set<String> HIT_FIELDS = Set.of(IndexFields.ID, IndexFields.TITLE, IndexFields.CASE_FILE,
-            IndexFields.DEPARTMENT, IndexFields.DOCUMENT_TYPE, IndexFields.PAGE_STARTS);
+            IndexFields.DEPARTMENT, IndexFields.DOCUMENT_TYPE, IndexFields.PAGE_STARTS, IndexFields.DATE);
     private static final Sort NEWEST_FIRST = newestFirst();
     // exact totals: never stop counting early
     private static final int COUNT_ALL = Integer.MAX_VALUE;
@@ -133,6 +133,55 @@ public final class LuceneTextIndex implements TextIndex {
         }
     }
 
+    private static java.time.LocalDate date(Document doc) {
+        var field = doc.getField(IndexFields.DATE);
+        return field == null || field.numericValue() == null ? null
+                : java.time.LocalDate.ofEpochDay(field.numericValue().longValue());
+    }
+
+    @Override
+    public List<Integer> matchingWords(String query, List<String> words) {
+        if (query == null || query.isBlank() || words.isEmpty()) {
+            return List.of();
+        }
+        Set<String> wanted = new java.util.HashSet<>();
+        for (String term : query.strip().split("\\s+")) {
+            // the parser's operators and negations name no word to highlight
+            if (term.startsWith("-") || term.startsWith("!") || term.equals("AND") || term.equals("OR")
+                    || term.equals("NOT")) {
+                continue;
+            }
+            wanted.addAll(tokens(queryAnalyzer, term.replace("*", "").replace("\"", "")));
+        }
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        List<Integer> matching = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            // the index side adds compound parts: Bauantrag is found by Antrag, so its box lights up too
+            if (word != null && tokens(indexAnalyzer, word).stream().anyMatch(wanted::contains)) {
+                matching.add(i);
+            }
+        }
+        return matching;
+    }
+
+    private static Set<String> tokens(Analyzer analyzer, String text) {
+        Set<String> tokens = new java.util.HashSet<>();
+        try (org.apache.lucene.analysis.TokenStream stream = analyzer.tokenStream(IndexFields.TEXT, text)) {
+            var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot analyse " + text, e);
+        }
+        return tokens;
+    }
+
     @Override
     public long count() {
         try {
@@ -201,7 +250,7 @@ public final class LuceneTextIndex implements TextIndex {
             float score = Float.isNaN(docs[i].score) ? 0f : docs[i].score;
             hits.add(new SearchHit(Long.parseLong(doc.get(IndexFields.ID)), doc.get(IndexFields.TITLE),
                     doc.get(IndexFields.CASE_FILE), doc.get(IndexFields.DEPARTMENT), doc.get(IndexFields.DOCUMENT_TYPE),
-                    score, snippets.get(i), pages));
+                    score, snippets.get(i), pages, date(doc)));
         }
         return hits;
     }

@@ -97,6 +97,12 @@ public class ImportResource {
                 .entity(opened.batch()).build();
     }
 
+    /** The caller's newest batches (an administrator's: all), newest first; {@code size} of them (20 by default). */
+    @GET
+    public List<ImportProgress> newest(@QueryParam("size") String size) {
+        return imports.newest(caller.get(), Params.integer(size, "size", 20));
+    }
+
     @GET
     @Path("{id}")
     public ImportProgress progress(@PathParam("id") long id) {

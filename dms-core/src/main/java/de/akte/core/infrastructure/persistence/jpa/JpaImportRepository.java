@@ -109,4 +109,13 @@ public class JpaImportRepository implements ImportRepository {
                         ImportBatch.class)
                 .setParameter("k", ImportKind.SERVER).setParameter("open", ImportState.OPEN).getResultList();
     }
+
+    @Override
+    public List<ImportBatch> newest(String createdBy, int limit) {
+        TypedQuery<ImportBatch> query = createdBy == null
+                ? em.createQuery("select b from ImportBatch b order by b.id desc", ImportBatch.class)
+                : em.createQuery("select b from ImportBatch b where b.createdBy = :u order by b.id desc",
+                        ImportBatch.class).setParameter("u", createdBy);
+        return query.setMaxResults(limit).getResultList();
+    }
 }

@@ -1,5 +1,6 @@
 package de.akte.core.infrastructure.persistence.jpa;
 
+import de.akte.core.annotation.Annotation;
 import de.akte.core.audit.AuditChainHead;
 import de.akte.core.audit.AuditEntry;
 import de.akte.core.casefile.CaseFile;
@@ -15,6 +16,7 @@ import de.akte.core.fileplan.FilePlan;
 import de.akte.core.fileplan.FilePlanNode;
 import de.akte.core.indexing.IndexRequest;
 import de.akte.core.processing.ProcessingTask;
+import de.akte.core.search.SavedSearch;
 import de.akte.core.security.ApiToken;
 import de.akte.core.security.UserAccount;
 
@@ -39,6 +41,6 @@ public final class MappedEntities {
                 Process.class, Document.class, DocumentVersion.class, DocumentPage.class, ProcessingTask.class,
                 IndexRequest.class, AuditEntry.class, AuditChainHead.class, ApiToken.class, ImportBatch.class,
                 ImportItem.class, ClassificationRule.class, LegalHold.class, Disposal.class,
-                DestructionCertificate.class, PendingBlobDeletion.class);
+                DestructionCertificate.class, PendingBlobDeletion.class, Annotation.class, SavedSearch.class);
     }
 }

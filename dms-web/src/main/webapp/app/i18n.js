@@ -1,0 +1,129 @@
+// The UI's words in German (default) and English; the choice is kept in localStorage, ?lang=en switches.
+const de = {
+  appName: 'Akte', skip: 'Zum Inhalt', navLabel: 'Hauptnavigation', navSearch: 'Suche', navInbox: 'Posteingang',
+  navImports: 'Importe', logout: 'Abmelden', otherLanguage: 'English', signedInAs: 'Angemeldet als {0}',
+  loginTitle: 'Anmelden', username: 'Benutzername', password: 'Passwort', login: 'Anmelden',
+  loginFailed: 'Benutzername oder Passwort ist falsch.',
+  searchLabel: 'Suchbegriffe', searchButton: 'Suchen', searchPlaceholder: 'z. B. Bauantrag Lindenstraße',
+  results: '{0} Treffer', noResults: 'Keine Treffer.', caseFile: 'Akte', department: 'Fachbereich',
+  documentType: 'Dokumenttyp', year: 'Jahr', date: 'Datum', from: 'Von', to: 'Bis', applyDates: 'Zeitraum anwenden',
+  filters: 'Filter', removeFilter: 'Filter entfernen: {0}', pages: 'Seiten', page: 'Seite', previous: 'Zurück',
+  next: 'Weiter', pageOf: 'Seite {0} von {1}', savedSearches: 'Gespeicherte Suchen', saveSearch: 'Suche speichern',
+  saveName: 'Name der Suche', save: 'Speichern', delete: 'Löschen', deleteNamed: '{0} löschen',
+  noSaved: 'Noch keine gespeicherten Suchen.', saved: 'Gespeichert.',
+  status: 'Status', open: 'offen', closed: 'geschlossen (zdA)', openedOn: 'Angelegt am', closedOn: 'Geschlossen am',
+  filePlan: 'Aktenplan', processes: 'Vorgänge', documents: 'Dokumente', looseDocuments: 'Dokumente ohne Vorgang',
+  title: 'Titel', version: 'Version', state: 'Bearbeitungsstand', none: '—',
+  uploadTitle: 'Dokument hochladen', dropHere: 'Dateien hierher ziehen oder auswählen', chooseFiles: 'Dateien auswählen',
+  uploading: 'Lädt hoch: {0}', uploaded: 'Hochgeladen: {0}', progress: 'Fortschritt',
+  newVersion: 'Neue Version hochladen', chooseFile: 'Datei auswählen',
+  viewer: 'Dokumentansicht', thumbnails: 'Seitenübersicht', pageImage: 'Seite {0} von {1}', zoomIn: 'Vergrößern',
+  zoomOut: 'Verkleinern', fitWidth: 'Breite anpassen', hits: '{0} Treffer auf dieser Seite', hitsFor: 'Treffer für „{0}“',
+  versions: 'Versionen', createdAt: 'Erstellt', createdBy: 'von', fileName: 'Datei', size: 'Größe',
+  original: 'Original', rendition: 'Archiv-PDF', download: 'Herunterladen', notYet: 'noch nicht erzeugt',
+  metadata: 'Metadaten', fields: 'Erkannte Angaben', edit: 'Bearbeiten', editTitle: 'Metadaten ändern',
+  changesSaved: 'Änderungen gespeichert.',
+  annotations: 'Vermerke', addNote: 'Vermerk hinzufügen', noteText: 'Text des Vermerks', markArea: 'Bereich markieren',
+  markAreaHint: 'Ziehen Sie auf der Seite einen Rahmen auf.', areaMarked: 'Bereich markiert', cancel: 'Abbrechen',
+  noAnnotations: 'Keine Vermerke auf dieser Seite.', by: 'von {0}', editNote: 'Vermerk ändern',
+  highlight: 'Markierung', note: 'Vermerk', onPage: 'Seite {0}',
+  inboxTitle: 'Posteingang: Dokumente zur Prüfung', chooseDepartment: 'Bitte wählen Sie den Fachbereich.', inboxEmpty: 'Keine Dokumente warten auf Prüfung.',
+  prediction: 'Vorschlag', confidence: 'Sicherheit', file: 'Zuordnen', filed: 'Zugeordnet.',
+  importsTitle: 'Importe', importNumber: 'Import-Nr.', show: 'Anzeigen', received: 'Eingegangen', done: 'Fertig',
+  failed: 'Fehlgeschlagen', total: 'Erwartet', recentImports: 'Letzte Importe', source: 'Quelle',
+  noImports: 'Keine Importe.', remaining: 'Restzeit', refresh: 'Aktualisieren', seconds: '{0} s',
+  loading: 'Lädt …',
+  err400: 'Die Eingabe ist ungültig.', err401: 'Bitte melden Sie sich an.', err403: 'Dafür fehlt Ihnen die Berechtigung.',
+  err404: 'Nicht gefunden oder keine Berechtigung.', err409: 'Das steht im Widerspruch zum aktuellen Stand.',
+  err413: 'Die Datei ist zu groß.', err415: 'Dieser Dateityp wird nicht angenommen.', err422: 'Die Datei wurde abgelehnt.',
+  err500: 'Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.',
+  errNetwork: 'Der Server ist nicht erreichbar.', errDetail: 'Grund: {0}',
+  RECEIVED: 'eingegangen', PROCESSING: 'in Verarbeitung', READY: 'bereit', FAILED: 'fehlgeschlagen',
+  QUARANTINED: 'in Quarantäne', AUTO_FILED: 'automatisch zugeordnet', REVIEW: 'zur Prüfung', FILED: 'zugeordnet',
+  IMPORTING: 'wird importiert', COMPLETED: 'abgeschlossen', OPEN: 'offen', CLOSED: 'geschlossen',
+};
+const en = {
+  appName: 'Akte', skip: 'Skip to content', navLabel: 'Main navigation', navSearch: 'Search', navInbox: 'Inbox',
+  navImports: 'Imports', logout: 'Sign out', otherLanguage: 'Deutsch', signedInAs: 'Signed in as {0}',
+  loginTitle: 'Sign in', username: 'Username', password: 'Password', login: 'Sign in',
+  loginFailed: 'Wrong username or password.',
+  searchLabel: 'Search terms', searchButton: 'Search', searchPlaceholder: 'e.g. building permit',
+  results: '{0} hits', noResults: 'No hits.', caseFile: 'Case file', department: 'Department',
+  documentType: 'Document type', year: 'Year', date: 'Date', from: 'From', to: 'To', applyDates: 'Apply dates',
+  filters: 'Filters', removeFilter: 'Remove filter: {0}', pages: 'Pages', page: 'Page', previous: 'Previous',
+  next: 'Next', pageOf: 'Page {0} of {1}', savedSearches: 'Saved searches', saveSearch: 'Save search',
+  saveName: 'Name of the search', save: 'Save', delete: 'Delete', deleteNamed: 'Delete {0}',
+  noSaved: 'No saved searches yet.', saved: 'Saved.',
+  status: 'Status', open: 'open', closed: 'closed', openedOn: 'Opened on', closedOn: 'Closed on',
+  filePlan: 'File plan', processes: 'Processes', documents: 'Documents', looseDocuments: 'Documents without process',
+  title: 'Title', version: 'Version', state: 'Processing state', none: '—',
+  uploadTitle: 'Upload documents', dropHere: 'Drop files here or choose them', chooseFiles: 'Choose files',
+  uploading: 'Uploading: {0}', uploaded: 'Uploaded: {0}', progress: 'Progress',
+  newVersion: 'Upload a new version', chooseFile: 'Choose file',
+  viewer: 'Document viewer', thumbnails: 'Pages', pageImage: 'Page {0} of {1}', zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out', fitWidth: 'Fit width', hits: '{0} hits on this page', hitsFor: 'Hits for “{0}”',
+  versions: 'Versions', createdAt: 'Created', createdBy: 'by', fileName: 'File', size: 'Size',
+  original: 'Original', rendition: 'Archival PDF', download: 'Download', notYet: 'not produced yet',
+  metadata: 'Metadata', fields: 'Recognised fields', edit: 'Edit', editTitle: 'Change metadata',
+  changesSaved: 'Changes saved.',
+  annotations: 'Annotations', addNote: 'Add annotation', noteText: 'Annotation text', markArea: 'Mark an area',
+  markAreaHint: 'Drag a rectangle on the page.', areaMarked: 'Area marked', cancel: 'Cancel',
+  noAnnotations: 'No annotations on this page.', by: 'by {0}', editNote: 'Edit annotation',
+  highlight: 'Highlight', note: 'Note', onPage: 'Page {0}',
+  inboxTitle: 'Inbox: documents to review', chooseDepartment: 'Please choose the department.', inboxEmpty: 'No documents wait for review.',
+  prediction: 'Proposal', confidence: 'Confidence', file: 'File', filed: 'Filed.',
+  importsTitle: 'Imports', importNumber: 'Import no.', show: 'Show', received: 'Received', done: 'Done',
+  failed: 'Failed', total: 'Expected', recentImports: 'Recent imports', source: 'Source',
+  noImports: 'No imports.', remaining: 'Time left', refresh: 'Refresh', seconds: '{0} s',
+  loading: 'Loading …',
+  err400: 'The input is not valid.', err401: 'Please sign in.', err403: 'You are not allowed to do that.',
+  err404: 'Not found or no permission.', err409: 'That conflicts with the current state.',
+  err413: 'The file is too large.', err415: 'This file type is not accepted.', err422: 'The file was refused.',
+  err500: 'The server ran into an error. Please try again later.',
+  errNetwork: 'The server cannot be reached.', errDetail: 'Reason: {0}',
+  RECEIVED: 'received', PROCESSING: 'processing', READY: 'ready', FAILED: 'failed',
+  QUARANTINED: 'quarantined', AUTO_FILED: 'filed automatically', REVIEW: 'to review', FILED: 'filed',
+  IMPORTING: 'importing', COMPLETED: 'completed', OPEN: 'open', CLOSED: 'closed',
+};
+
+const dictionaries = { de, en };
+
+function initialLanguage() {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked && dictionaries[asked]) {
+    localStorage.setItem('akte.lang', asked);
+    return asked;
+  }
+  const kept = localStorage.getItem('akte.lang');
+  return kept && dictionaries[kept] ? kept : 'de';
+}
+
+let current = initialLanguage();
+
+export function language() {
+  return current;
+}
+
+export function setLanguage(lang) {
+  current = dictionaries[lang] ? lang : 'de';
+  localStorage.setItem('akte.lang', current);
+  document.documentElement.lang = current;
+}
+
+/** The text for key in the current language, with {0}, {1} … replaced by args. */
+export function t(key, ...args) {
+  const text = dictionaries[current][key] ?? dictionaries.de[key] ?? key;
+  return text.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+}
+
+export function formatDate(value) {
+  if (!value) return t('none');
+  const d = new Date(value.length === 10 ? value + 'T00:00:00' : value);
+  return d.toLocaleDateString(current === 'de' ? 'de-DE' : 'en-GB');
+}
+
+export function formatSize(bytes) {
+  if (bytes < 1024) return bytes + ' B';
+  if (bytes < 1024 * 1024) return (bytes / 1024).toFixed(1) + ' KB';
+  return (bytes / 1024 / 1024).toFixed(1) + ' MB';
+}
