@@ -38,9 +38,11 @@ async function parse(response) {
 }
 
 /** Calls the API; resolves to the JSON answer, rejects with an ApiError. */
-export async function api(path, { method = 'GET', body, form } = {}) {
+export async function api(path, { method = 'GET', body, form, contentType } = {}) {
   const init = { method, headers: { ...HEADERS }, credentials: 'same-origin' };
   if (form) {
+    // a file sent as it is (an xdomea message) names its type; a FormData sets its own boundary
+    if (contentType) init.headers['Content-Type'] = contentType;
     init.body = form;
   } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';

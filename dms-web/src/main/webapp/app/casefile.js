@@ -5,6 +5,7 @@ import { t, formatDate } from './i18n.js';
 import { link, label } from './ui.js';
 import { dropZone } from './upload.js';
 import { ApiError } from './api.js';
+import { retentionPanel } from './records.js';
 
 export async function caseFileByReference(view, reference) {
   const found = await api('/case-files' + query({ reference: reference || '', size: 20 }));
@@ -60,6 +61,7 @@ export async function caseFileView(view, id) {
       fillLoose(await api('/case-files/' + id));
     },
   }) : null;
-  clear(view).append(crumbs, header, processes, loose, uploadZone || '');
+  const retention = await retentionPanel(id, () => caseFileView(view, id));
+  clear(view).append(crumbs, header, retention || '', processes, loose, uploadZone || '');
   view.focus();
 }

@@ -7,6 +7,7 @@ import { searchView } from './search.js';
 import { caseFileView, caseFileByReference } from './casefile.js';
 import { documentView } from './viewer.js';
 import { inboxView, importsView } from './work.js';
+import { recordsView } from './records.js';
 
 const view = document.getElementById('view');
 let me = null;
@@ -19,6 +20,7 @@ function applyLanguage() {
   document.getElementById('nav-search').textContent = t('navSearch');
   document.getElementById('nav-inbox').textContent = t('navInbox');
   document.getElementById('nav-imports').textContent = t('navImports');
+  document.getElementById('nav-records').textContent = t('navRecords');
   document.getElementById('logout').textContent = t('logout');
   const toggle = document.getElementById('lang-toggle');
   toggle.textContent = t('otherLanguage');
@@ -76,6 +78,8 @@ async function render() {
       await inboxView(view, params);
     } else if (path === '/imports') {
       await importsView(view, params);
+    } else if (path === '/records') {
+      await recordsView(view, params);
     } else {
       clear(view).appendChild(h('h1', {}, t('err404')));
     }
@@ -97,6 +101,9 @@ async function start() {
     return;
   }
   document.getElementById('nav').hidden = false;
+  // the records desk is for records officers; administrators may look at its lists
+  document.getElementById('nav-records').hidden = !(me.roles || []).some((r) => r === 'RECORDS_OFFICER'
+    || r === 'ADMIN');
   document.getElementById('logout').hidden = false;
   applyLanguage();
   await render();
