@@ -92,9 +92,17 @@ public final class TikaTextExtractor implements TextExtractor {
         if (fileName != null && !fileName.isBlank()) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, baseName(fileName));
         }
+        ExtractionDeadline deadline = ExtractionDeadline.startingNow(settings.maxParseTime());
         try {
-            parser.parse(content, pages, metadata, parseContext(pages));
+            parser.parse(deadline.guard(content), deadline.guard(pages), metadata, parseContext(pages));
+            if (deadline.tripped()) {
+                // a parser that swallowed the refusal ended with part of the text: not a result to keep
+                throw tooSlow(deadline);
+            }
         } catch (IOException | SAXException | TikaException | RuntimeException e) {
+            if (deadline.tripped()) {
+                throw tooSlow(deadline);
+            }
             // RuntimeException: Tika wraps a crashing parser's, but a detector's comes through; both mean the
             // content cannot be read, and retrying would only crash again
             if (!pages.limitReached()) {
@@ -132,6 +140,12 @@ public final class TikaTextExtractor implements TextExtractor {
         pdf.setExtractInlineImages(false);
         context.set(PDFParserConfig.class, pdf);
         return context;
+    }
+
+    private static UnreadableContentException tooSlow(ExtractionDeadline deadline) {
+        return new UnreadableContentException("Extracting the text took longer than " + deadline.limit().toSeconds()
+                + " s and was stopped; the original is kept. Retry it when the server is less busy; if it fails"
+                + " again, the file is built so that it cannot be read in reasonable time.");
     }
 
     private static RuntimeException failure(Exception e, MediaType type) {

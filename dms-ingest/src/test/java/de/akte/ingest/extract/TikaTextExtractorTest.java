@@ -279,6 +279,18 @@ class TikaTextExtractorTest {
     }
 
     @Test
+    void stopsAnExtractionThatRunsOutOfTimeWithAReadableReason() {
+        TikaTextExtractor hurried = new TikaTextExtractor(TikaExtractionSettings.defaults()
+                .withMaxParseTime(java.time.Duration.ZERO));
+
+        UnreadableContentException e = assertThrows(UnreadableContentException.class,
+                () -> extract(hurried, Fixtures.pdf(THREE_PAGES), "bescheid.pdf"));
+
+        assertTrue(e.getMessage().startsWith("Extracting the text took longer than 0 s and was stopped"),
+                e.getMessage());
+    }
+
+    @Test
     void keepsPdfPageCountWhenTextIsTruncated() {
         TikaTextExtractor limited = new TikaTextExtractor(TikaExtractionSettings.defaults().withMaxCharacters(60));
 
