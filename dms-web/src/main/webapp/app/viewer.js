@@ -117,13 +117,66 @@ function setupDrawing(overlay, state, changed) {
       ghost.remove();
     }
   });
+  // the keyboard way: a box appears on the page, arrows move it, Shift+arrows size it, Enter takes it
+  let keyArea = null;
+  const clamp = (v, min, max) => Math.min(Math.max(v, min), max);
+  const showGhost = (a) => {
+    if (!ghost || !ghost.isConnected) {
+      ghost = h('div', { class: 'draft-box' });
+      overlay.appendChild(ghost);
+    }
+    setStyle(ghost, box(a.x, a.y, a.width, a.height));
+  };
+  const endKeys = () => {
+    keyArea = null;
+    overlay.removeAttribute('tabindex');
+    overlay.removeAttribute('role');
+    overlay.removeAttribute('aria-label');
+  };
+  overlay.addEventListener('keydown', (e) => {
+    if (!drawing.active || !keyArea) return;
+    const step = 0.01;
+    const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    if (moves[e.key]) {
+      e.preventDefault();
+      const [dx, dy] = moves[e.key];
+      if (e.shiftKey) {
+        keyArea.width = clamp(keyArea.width + dx, 0.01, 1 - keyArea.x);
+        keyArea.height = clamp(keyArea.height + dy, 0.01, 1 - keyArea.y);
+      } else {
+        keyArea.x = clamp(keyArea.x + dx, 0, 1 - keyArea.width);
+        keyArea.y = clamp(keyArea.y + dy, 0, 1 - keyArea.height);
+      }
+      showGhost(keyArea);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      drawing.area = { ...keyArea };
+      drawing.active = false;
+      endKeys();
+      overlay.classList.remove('drawing');
+      if (drawing.onArea) drawing.onArea(drawing.area);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      drawing.reset();
+    }
+  });
   drawing.start = () => {
     drawing.active = true;
     overlay.classList.add('drawing');
   };
+  drawing.startWithKeys = () => {
+    drawing.start();
+    keyArea = { x: 0.25, y: 0.25, width: 0.5, height: 0.08 };
+    overlay.setAttribute('tabindex', '0');
+    overlay.setAttribute('role', 'application');
+    overlay.setAttribute('aria-label', t('markAreaKeys'));
+    showGhost(keyArea);
+    overlay.focus();
+  };
   drawing.reset = () => {
     drawing.active = false;
     drawing.area = null;
+    endKeys();
     overlay.classList.remove('drawing');
     overlay.querySelectorAll('.draft-box').forEach((b) => b.remove());
     changed();
@@ -181,9 +234,15 @@ function renderNotes(panel, overlay, state, drawing) {
   const [textLabel, text] = field(t('noteText'), { tag: 'textarea', id: 'note-text', rows: 3, maxlength: 4000 });
   const areaState = h('span', { class: 'muted', id: 'area-state', 'aria-live': 'polite' },
     drawing.area ? t('areaMarked') : '');
-  const markButton = h('button', { type: 'button', id: 'mark-area', onclick: () => {
-    drawing.start();
-    areaState.textContent = t('markAreaHint');
+  const markButton = h('button', { type: 'button', id: 'mark-area', onclick: (e) => {
+    // a click from the keyboard (Enter, Space) has no pointer position: draw with the keys then
+    if (e.detail === 0) {
+      drawing.startWithKeys();
+      areaState.textContent = t('markAreaKeys');
+    } else {
+      drawing.start();
+      areaState.textContent = t('markAreaHint');
+    }
   } }, t('markArea'));
   drawing.onArea = () => {
     areaState.textContent = t('areaMarked');

@@ -251,6 +251,36 @@ class WebUiIT implements ScreenshotOnFailure.WithBrowser {
     }
 
     @Test
+    void marksAHighlightAreaWithTheKeyboardAlone() {
+        loginAsClerk();
+        open("#/documents/" + scanId);
+        visible(By.id("page-image"));
+        // Enter on the button: a click without a pointer, so the box is drawn with the keys
+        visible(By.id("mark-area")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        WebElement overlay = driver().findElement(By.id("page-overlay"));
+        waiting().until(d -> overlay.equals(d.switchTo().activeElement()));
+        overlay.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT, org.openqa.selenium.Keys.ARROW_RIGHT,
+                org.openqa.selenium.Keys.ARROW_DOWN);
+        overlay.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.SHIFT,
+                org.openqa.selenium.Keys.ARROW_DOWN));
+        overlay.sendKeys(org.openqa.selenium.Keys.ENTER);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("area-state"), "Bereich markiert"));
+        String text = "Tastaturmarkierung " + run;
+        driver().findElement(By.id("note-text")).sendKeys(text);
+        driver().findElement(By.id("note-submit")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("note-list"), text));
+
+        JsonObject saved = ADMIN.get("/api/documents/" + scanId + "/annotations").structure().asJsonArray().stream()
+                .map(JsonObject.class::cast).filter(a -> text.equals(a.getString("text"))).findFirst().orElseThrow();
+        assertEquals("HIGHLIGHT", saved.getString("kind"));
+        JsonObject area = saved.getJsonObject("area");
+        assertEquals(0.27, area.getJsonNumber("x").doubleValue(), 0.001, area::toString);
+        assertEquals(0.26, area.getJsonNumber("y").doubleValue(), 0.001, area::toString);
+        assertEquals(0.5, area.getJsonNumber("width").doubleValue(), 0.001, area::toString);
+        assertEquals(0.09, area.getJsonNumber("height").doubleValue(), 0.001, area::toString);
+    }
+
+    @Test
     void uploadsANewVersionAndADocumentIntoTheCaseFile() throws IOException {
         loginAsClerk();
         open("#/documents/" + textId);
