@@ -24,8 +24,9 @@ function acting(action, reload, done) {
     if (e) e.preventDefault();
     try {
       await action();
-      if (done) showInfo(done);
+      // redrawn first, then the message: whoever reads it finds the page already up to date
       await reload();
+      if (done) showInfo(done);
     } catch (error) {
       showError(error);
     }

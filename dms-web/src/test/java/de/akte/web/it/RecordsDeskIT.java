@@ -108,7 +108,10 @@ class RecordsDeskIT implements ScreenshotOnFailure.WithBrowser {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(driver(), WAIT);
+        // the sections redraw after every action: an element found a moment ago may be gone
+        WebDriverWait wait = new WebDriverWait(driver(), WAIT);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     private WebElement visible(By by) {
