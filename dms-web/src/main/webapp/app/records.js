@@ -169,7 +169,7 @@ async function holdsSection(body, params) {
   const [tl, target] = field(t('holdTarget'), { id: 'hold-target', required: true });
   const [rl, reason] = field(t('holdReason'), { id: 'hold-reason', required: true });
   const [fl, reference] = field(t('holdReference'), { id: 'hold-reference' });
-  const form = h('form', { class: 'file-form', id: 'hold-form' }, h('label', { for: 'hold-type' }, t('holdOn')), type,
+  const form = h('form', { class: 'records-form', id: 'hold-form' }, h('label', { for: 'hold-type' }, t('holdOn')), type,
     tl, target, rl, reason, fl, reference, h('button', { type: 'submit' }, t('placeHold')));
   form.addEventListener('submit', acting(async () => {
     const targetId = type.value === 'CASE_FILE' ? await caseFileId(target.value) : Number(target.value);
@@ -218,7 +218,7 @@ function scheduleForm(node, reload) {
   const action = h('select', { id: 'schedule-action' }, ['DESTROY', 'TRANSFER', 'REVIEW']
     .map((v) => h('option', { value: v, selected: s.action === v }, label(v))));
   const [ll, basis] = field(t('legalBasis'), { id: 'schedule-basis', value: s.legalBasis || '', required: true });
-  const form = h('form', { class: 'file-form', id: 'schedule-form' },
+  const form = h('form', { class: 'records-form', id: 'schedule-form' },
     h('h3', {}, t('scheduleFor', `${node.code} ${node.title}`)), yl, years, ml, months,
     h('label', { for: 'schedule-trigger' }, t('trigger')), trigger, el, event,
     h('label', { for: 'schedule-action' }, t('action')), action, ll, basis,
