@@ -10,6 +10,9 @@ import de.akte.core.department.Department;
 import de.akte.core.department.DepartmentRepository;
 import de.akte.core.fileplan.FilePlan;
 import de.akte.core.fileplan.FilePlanNode;
+import de.akte.core.retention.DisposalAction;
+import de.akte.core.retention.RetentionSchedule;
+import de.akte.core.retention.RetentionTrigger;
 import de.akte.core.fileplan.FilePlanRepository;
 import de.akte.core.security.PasswordHasher;
 import de.akte.core.security.Role;
@@ -82,6 +85,12 @@ public class DemoData {
             node(node, plan, "5", "50.20", "Hilfe zum Lebensunterhalt");
             node(node, plan, null, "6", "Bauen und Wohnen");
             node(node, plan, "6", "63.10", "Baugenehmigungen");
+            // schedules on the top units, inherited below; the texts are examples, not legal advice
+            schedule(node.get("2"), 10, DisposalAction.DESTROY, "Aktenordnung der Stadt, Nr. 2: Haushaltsunterlagen 10 Jahre");
+            schedule(node.get("3"), 6, DisposalAction.DESTROY, "Aktenordnung der Stadt, Nr. 3: Ordnungsangelegenheiten 6 Jahre");
+            schedule(node.get("5"), 10, DisposalAction.REVIEW, "Aktenordnung der Stadt, Nr. 5: Sozialakten 10 Jahre, dann Bewertung");
+            schedule(node.get("6"), 30, DisposalAction.TRANSFER,
+                    "Aktenordnung der Stadt, Nr. 6: Bauakten 30 Jahre, dann Anbietung an das Stadtarchiv");
 
             CaseFile gewerbe = caseFile("32-41/2025", "Gewerbeanmeldung Bäckerei Schmidt", dept.get("32"),
                     node.get("32.41"), LocalDate.of(2025, 3, 12));
@@ -96,6 +105,9 @@ public class DemoData {
                     LocalDate.of(2026, 1, 8));
             caseFile("20-30/2026", "Haushaltsplan 2026", dept.get("20"), node.get("20.30"),
                     LocalDate.of(2025, 10, 1));
+            // closed long ago: its six years are over, so the records officers have something on their list
+            caseFile("32-41/2012", "Gaststättenerlaubnis Zur Linde (erloschen)", dept.get("32"), node.get("32.41"),
+                    LocalDate.of(2012, 4, 2)).close(LocalDate.of(2013, 5, 31));
 
             user("sachbearbeitung.ordnung", hash, EnumSet.of(Role.CLERK), Set.of(dept.get("32")));
             user("sachbearbeitung.bau", hash, EnumSet.of(Role.CLERK), Set.of(dept.get("63")));
@@ -118,6 +130,11 @@ public class DemoData {
         FilePlanNode n = new FilePlanNode(plan, parent == null ? null : into.get(parent), code, title);
         filePlans.addNode(n);
         into.put(code, n);
+    }
+
+    private static void schedule(FilePlanNode node, int years, DisposalAction action, String legalBasis) {
+        node.defineRetention(new RetentionSchedule(years, 0, RetentionTrigger.CASE_FILE_CLOSED, null, action,
+                legalBasis));
     }
 
     private CaseFile caseFile(String reference, String title, Department department, FilePlanNode node,

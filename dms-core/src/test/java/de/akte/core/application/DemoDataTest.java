@@ -48,6 +48,13 @@ class DemoDataTest {
             }
             assertEquals(Set.of(Role.CLERK, Role.SCANNER, Role.RECORDS_OFFICER), roles);
             assertTrue(db.call(() -> caseFiles.findByReference(new FileReference("63-10/2025"))).isPresent());
+            var disposalDate = db.call(() -> {
+                var closedLongAgo = caseFiles.findByReference(new FileReference("32-41/2012")).orElseThrow();
+                var schedule = closedLongAgo.filePlanNode().orElseThrow().retentionSource().orElseThrow()
+                        .ownRetention().orElseThrow();
+                return schedule.disposalDate(closedLongAgo.closedOn().orElseThrow());
+            });
+            assertEquals(java.time.LocalDate.of(2019, 5, 31), disposalDate, "due for the records officers of the demo");
             assertTrue(db.call(audit::verify).intact());
         }
     }
