@@ -12,13 +12,16 @@ import de.akte.core.processing.ProcessingTaskRepository;
 import de.akte.core.security.Caller;
 import de.akte.core.security.Role;
 import de.akte.core.shared.Clock;
+import de.akte.core.shared.ConcurrentChangeException;
 import de.akte.core.shared.NotFoundException;
 import de.akte.core.shared.UnitOfWork;
 import de.akte.core.storage.BlobId;
 import de.akte.core.storage.BlobStore;
 import de.akte.core.casefile.CaseFile;
 import de.akte.core.casefile.CaseFileRepository;
-import de.akte.core.casefile.FileReference;
+import de.akte.core.casefile.DepartmentReferences;
+import de.akte.core.casefile.ReferenceResolution;
+import de.akte.core.routing.RoutingCause;
 import de.akte.core.document.ContentDescriptor;
 import de.akte.core.document.FieldOccurrence;
 import de.akte.core.document.FileName;
@@ -62,6 +65,8 @@ public class DocumentProcessor {
     private static final String SYSTEM = "system";
     private static final Logger LOG = Logger.getLogger(DocumentProcessor.class.getName());
 
+    private final RoutingDesk routing;
+    private final DepartmentReferences references;
     private final UnitOfWork unitOfWork;
     private final ProcessingTaskRepository tasks;
     private final DocumentRepository documents;
@@ -78,8 +83,10 @@ public class DocumentProcessor {
     public DocumentProcessor(UnitOfWork unitOfWork, ProcessingTaskRepository tasks, DocumentRepository documents,
                              CaseFileRepository caseFiles, IndexOutbox indexOutbox, BlobStore blobs,
                              ContentRecognizer recognizer, AuditTrail audit, Clock clock, ProcessingPolicy policy,
-                             ProcessingTrigger trigger, RecognitionListener listener) {
+                             ProcessingTrigger trigger, RecognitionListener listener, RoutingDesk routing) {
         this.unitOfWork = unitOfWork;
+        this.routing = routing;
+        this.references = new DepartmentReferences(caseFiles);
         this.tasks = tasks;
         this.documents = documents;
         this.indexOutbox = indexOutbox;
@@ -182,15 +189,23 @@ public class DocumentProcessor {
                 failIfCurrent(work, e.getMessage());
             });
         } catch (Exception e) {
+            // internals go to the log and the task; the document's reason is a sentence for a clerk
             String reason = describe(e);
-            LOG.log(Level.WARNING, "processing document " + work.documentId() + " failed: " + reason, e);
+            String incident = Long.toString(System.nanoTime() & 0xFFFFFF, 36).toUpperCase(Locale.ROOT);
+            boolean conflict = e instanceof ConcurrentChangeException;
+            LOG.log(Level.WARNING, "processing document " + work.documentId() + " failed (incident " + incident
+                    + "): " + reason, e);
             unitOfWork.run(() -> {
                 ProcessingTask task = tasks.find(work.taskId()).orElseThrow();
                 boolean again = task.retryLater(reason, clock.now(), policy.firstBackoff(), policy.maxAttempts());
                 if (again) {
-                    awaitIfCurrent(work, "processing will be retried: " + reason);
+                    awaitIfCurrent(work, conflict
+                            ? "the document was changed while it was being processed; it will be processed again"
+                            : "processing was interrupted by an internal error (incident " + incident
+                                    + " in the server log); it will be retried automatically");
                 } else {
-                    failIfCurrent(work, "processing failed after " + task.attempts() + " attempts: " + reason);
+                    failIfCurrent(work, "processing failed " + task.attempts() + " times because of an internal "
+                            + "error (incident " + incident + " in the server log); an administrator can retry it");
                 }
             });
         } finally {
@@ -288,18 +303,37 @@ public class DocumentProcessor {
             for (int i = 0; i < recognition.parts().size(); i++) {
                 BatchPart part = recognition.parts().get(i);
                 StoredBlob blob = stored.get(i);
+                // the batch's department (and case file, if named) is binding: a separator sheet never leads out
                 CaseFile target = batch.caseFile().orElse(null);
+                String askAbout = null;
                 if (part.fileReference().isPresent()) {
-                    Optional<CaseFile> named = findCaseFile(part.fileReference().get());
-                    if (named.isPresent()) {
-                        target = named.get();
+                    String named = part.fileReference().get();
+                    String department = batch.department().code();
+                    ReferenceResolution resolution = references.resolve(department, named);
+                    if (target != null) {
+                        if (resolution.open().filter(c -> c.id().equals(batch.caseFile().get().id())).isEmpty()) {
+                            notes.add("part " + (i + 1) + ": the separator sheet names file reference " + named
+                                    + ", but the batch was brought into case file " + target.fileReference()
+                                    + ", so the part stays there");
+                        }
+                    } else if (resolution.open().isPresent()) {
+                        target = resolution.caseFile();
+                    } else if (resolution.outcome() == ReferenceResolution.Outcome.CLOSED) {
+                        notes.add("part " + (i + 1) + ": case file " + named + " is closed (zdA), so the part "
+                                + "was not filed into it");
                     } else {
-                        notes.add("part " + (i + 1) + ": the separator sheet names file reference "
-                                + part.fileReference().get() + ", which does not exist");
+                        // the same words whether the reference exists in another department or nowhere
+                        notes.add("part " + (i + 1) + ": the separator sheet names file reference " + named
+                                + ", which is no case file of department " + department
+                                + " (the registry has been asked to check it)");
+                        askAbout = resolution.outcome() == ReferenceResolution.Outcome.ELSEWHERE
+                                ? "the separator sheet names file reference " + named + ", a case file of department "
+                                        + resolution.caseFile().department().code()
+                                : "the separator sheet names file reference " + named + ", which does not exist";
                     }
                 }
                 String title = batch.title() + " (" + (i + 1) + "/" + recognition.parts().size() + ")";
-                Document document = new Document(title, target != null ? target.department() : batch.department(),
+                Document document = new Document(title, batch.department(),
                         target, null, batch.documentType().orElse(null), clock.now(), batch.createdBy());
                 document.cutFrom(batch.id());
                 String fileName = new FileName(work.fileName()).baseName() + "-" + (i + 1) + ".pdf";
@@ -313,6 +347,11 @@ public class DocumentProcessor {
                         "cut from scanned batch " + batch.id() + " pages " + part.pages() + "; sha256="
                                 + blob.id().sha256() + (target != null ? "; caseFile=" + target.fileReference() : ""));
                 ids.add(document.id());
+                if (askAbout != null) {
+                    routing.ask(document, RoutingCause.NAMED_REFERENCE, "the separator sheet names a file reference "
+                            + "that is no case file of this department; the registry has been asked to check it",
+                            askAbout);
+                }
             }
             Map<String, String> metadata = new LinkedHashMap<>(recognition.metadata());
             metadata.put("batch.parts", ids.stream().map(String::valueOf).collect(Collectors.joining(", ")));
@@ -329,14 +368,6 @@ public class DocumentProcessor {
         });
         LOG.info(() -> "scanned batch " + work.documentId() + " cut into documents " + created);
         trigger.workCommitted();
-    }
-
-    private Optional<CaseFile> findCaseFile(String reference) {
-        try {
-            return caseFiles.findByReference(new FileReference(reference));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private StoredBlob store(Path file) {

@@ -362,7 +362,7 @@ public class DocumentService {
                 current == null ? List.of() : current.fields().stream()
                         .map(f -> new DocumentView.FieldView(f.kind(), f.value(), f.raw(), f.page(), f.start(), f.end()))
                         .toList(),
-                d.filingState().map(Enum::name).orElse(null), classification(d));
+                d.filingState().map(Enum::name).orElse(null), classification(d), d.routingNote().orElse(null));
     }
 
     private static java.util.Map<String, DocumentView.PredictionView> classification(Document d) {

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param fields          dates, file references, IBANs, amounts and senders found in the current version
  * @param filingState     AUTO_FILED, REVIEW (waits in the inbox) or FILED (by a person); null before recognition
  * @param classification  the predictions by label: documentType, department, caseFile
+ * @param routingNote     set while the registry is asked whether the document belongs elsewhere; names nothing of
+ *                        any other department
  */
 public record DocumentView(
         long id,
@@ -31,7 +33,8 @@ public record DocumentView(
         Long batchDocumentId,
         List<FieldView> fields,
         String filingState,
-        Map<String, PredictionView> classification) {
+        Map<String, PredictionView> classification,
+        String routingNote) {
 
     /** The classifier's prediction for one label: value, confidence (0–1) and why. */
     public record PredictionView(String value, double confidence, String reason) {

@@ -4,6 +4,8 @@ import de.akte.core.audit.AuditAction;
 import de.akte.core.audit.AuditTrail;
 import de.akte.core.casefile.CaseFile;
 import de.akte.core.casefile.CaseFileRepository;
+import de.akte.core.casefile.DepartmentReferences;
+import de.akte.core.casefile.ReferenceResolution;
 import de.akte.core.casefile.FileReference;
 import de.akte.core.classification.Classification;
 import de.akte.core.classification.ClassificationRule;
@@ -17,11 +19,11 @@ import de.akte.core.classification.RuleKind;
 import de.akte.core.department.Department;
 import de.akte.core.department.DepartmentRepository;
 import de.akte.core.document.Document;
-import de.akte.core.document.DocumentPage;
 import de.akte.core.document.DocumentRepository;
 import de.akte.core.document.FieldOccurrence;
 import de.akte.core.document.FilingState;
 import de.akte.core.indexing.IndexOutbox;
+import de.akte.core.routing.RoutingCause;
 import de.akte.core.security.Caller;
 import de.akte.core.security.Role;
 import de.akte.core.shared.Clock;
@@ -37,7 +39,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * Files documents: after recognition each one is classified (rules first, a file reference found on the page
@@ -49,6 +50,8 @@ public class FilingService {
     private static final Logger LOG = Logger.getLogger(FilingService.class.getName());
     private static final String SYSTEM = "system";
     private static final int REBUILD_BATCH = 200;
+    /** What a department sees when automation thinks one of its records belongs elsewhere: nothing from there. */
+    static final String ANOTHER_DEPARTMENT = "may belong to another department; the registry has been asked to check";
 
     private final UnitOfWork unitOfWork;
     private final DocumentRepository documents;
@@ -60,10 +63,14 @@ public class FilingService {
     private final AuditTrail audit;
     private final Clock clock;
     private final FilingPolicy policy;
+    private final RoutingDesk routing;
+    private final DepartmentReferences references;
+    private final FilingExamples examples;
 
     public FilingService(UnitOfWork unitOfWork, DocumentRepository documents, CaseFileRepository caseFiles,
                          DepartmentRepository departments, ClassificationRuleRepository rules, Classifier classifier,
-                         IndexOutbox indexOutbox, AuditTrail audit, Clock clock, FilingPolicy policy) {
+                         IndexOutbox indexOutbox, AuditTrail audit, Clock clock, FilingPolicy policy,
+                         RoutingDesk routing) {
         this.unitOfWork = unitOfWork;
         this.documents = documents;
         this.caseFiles = caseFiles;
@@ -74,19 +81,24 @@ public class FilingService {
         this.audit = audit;
         this.clock = clock;
         this.policy = policy;
+        this.routing = routing;
+        this.references = new DepartmentReferences(caseFiles);
+        this.examples = new FilingExamples(documents);
     }
 
     /**
-     * Classifies a recognised document and files what is sure. A document its uploader already filed (type and
-     * case file given) is not second-guessed: it is a person's filing, and the classifier learns from it.
+     * Classifies a recognised document and files what is sure, always within the department it was brought into
+     * (and the case file, if one was named): automation never moves a record out of either. Whatever points to
+     * another department becomes a question to the registry. A document its uploader already filed (type and case
+     * file given) is not second-guessed: it is a person's filing, and the classifier learns from it.
      */
     public void classify(long documentId) {
         FilingExample learnFrom = unitOfWork.call(() -> {
             Document document = documents.find(documentId).orElseThrow();
-            String text = text(document);
+            String text = examples.text(document);
             if (document.documentType().isPresent() && document.caseFile().isPresent()) {
                 document.classified(Map.of(), FilingState.FILED);
-                return example(document, text);
+                return examples.of(document, text);
             }
             Map<Label, Prediction> predicted = predict(document, text);
             boolean complete = autoFile(document, predicted);
@@ -101,46 +113,76 @@ public class FilingService {
         }
     }
 
+    // predictions name only the document's own department and its case files; hints elsewhere go to the registry
     private Map<Label, Prediction> predict(Document document, String text) {
+        String department = document.department().code();
         Map<Label, Prediction> predicted = new EnumMap<>(Label.class);
-        Classification learned = classifier.classify(text, List.of());
-        predicted.putAll(learned.predictions());
-        predicted.putAll(new RuleBook(rules.all()).apply(text));
-        // a file reference on the page (found by OCR or a separator barcode) beats any guess
+        Classification learned = classifier.classify(department, text);
+        learned.get(Label.DOCUMENT_TYPE).ifPresent(p -> predicted.put(Label.DOCUMENT_TYPE, p));
+        learned.get(Label.CASE_FILE).filter(p -> references.resolve(department, p.value()).open().isPresent())
+                .ifPresent(p -> predicted.put(Label.CASE_FILE, p));
+        new RuleBook(rules.all()).apply(text).forEach((label, p) -> applyRule(document, predicted, label, p));
+        // a file reference on the page (found by OCR) beats any guess, if it is one of this department's
         for (FieldOccurrence field : document.current().fields()) {
             if (!"FILE_REFERENCE".equals(field.kind())) {
                 continue;
             }
-            Optional<CaseFile> named = caseFile(field.value());
-            if (named.isPresent()) {
-                String reference = named.get().fileReference().value();
-                predicted.put(Label.CASE_FILE, new Prediction(reference, 1.0,
+            ReferenceResolution resolution = references.resolve(department, field.value());
+            if (resolution.open().isPresent()) {
+                predicted.put(Label.CASE_FILE, new Prediction(resolution.caseFile().fileReference().value(), 1.0,
                         "file reference " + field.raw() + " found on page " + field.page()));
-                predicted.put(Label.DEPARTMENT, new Prediction(named.get().department().code(), 1.0,
-                        "department of case file " + reference));
                 break;
             }
+            if (resolution.outcome() == ReferenceResolution.Outcome.ELSEWHERE) {
+                // only the registry learns of it: the department sees the same as for a reference that does not exist
+                routing.ask(document, RoutingCause.TEXT_REFERENCE, null, "page " + field.page()
+                        + " mentions file reference " + resolution.caseFile().fileReference() + ", a case file of "
+                        + "department " + resolution.caseFile().department().code());
+            }
         }
-        document.caseFile().ifPresent(c -> {
-            predicted.put(Label.CASE_FILE, new Prediction(c.fileReference().value(), 1.0, "filed on arrival"));
-            predicted.put(Label.DEPARTMENT, new Prediction(c.department().code(), 1.0, "department of its case file"));
-        });
+        document.caseFile().ifPresent(c ->
+                predicted.put(Label.CASE_FILE, new Prediction(c.fileReference().value(), 1.0, "filed on arrival")));
+        predicted.put(Label.DEPARTMENT, new Prediction(department, 1.0, "the department it was brought into"));
+        if (document.caseFile().isEmpty()) {
+            classifier.classifyAcrossDepartments(text).get(Label.DEPARTMENT)
+                    .filter(p -> !p.value().equals(department) && p.confidence() >= policy.autoFileConfidence())
+                    .ifPresent(p -> routing.ask(document, RoutingCause.RESEMBLANCE, ANOTHER_DEPARTMENT,
+                            String.format(Locale.ROOT, "resembles the filed records of department %s (%.2f; %s)",
+                                    p.value(), p.confidence(), p.reason())));
+        }
         return predicted;
     }
 
-    // applies every prediction sure enough; true when the document then has a type and a case file
+    private void applyRule(Document document, Map<Label, Prediction> predicted, Label label, Prediction rule) {
+        String department = document.department().code();
+        switch (label) {
+            case DOCUMENT_TYPE -> predicted.put(label, rule);
+            case DEPARTMENT -> {
+                if (!rule.value().equals(department)) {
+                    routing.ask(document, RoutingCause.RULE, ANOTHER_DEPARTMENT,
+                            "rule (" + rule.reason() + ") assigns it to department " + rule.value());
+                }
+            }
+            case CASE_FILE -> {
+                ReferenceResolution resolution = references.resolve(department, rule.value());
+                if (resolution.open().isPresent()) {
+                    predicted.put(label, rule);
+                } else if (resolution.outcome() == ReferenceResolution.Outcome.ELSEWHERE) {
+                    routing.ask(document, RoutingCause.RULE, ANOTHER_DEPARTMENT, "rule (" + rule.reason()
+                            + ") assigns it to case file " + rule.value() + " of department "
+                            + resolution.caseFile().department().code());
+                }
+            }
+            default -> throw new IllegalStateException("unknown label " + label);
+        }
+    }
+
+    // applies every prediction sure enough, never out of the document's department; true when then filed completely
     private boolean autoFile(Document document, Map<Label, Prediction> predicted) {
         Prediction caseFile = predicted.get(Label.CASE_FILE);
         if (caseFile != null && caseFile.confidence() >= policy.autoFileConfidence() && document.caseFile().isEmpty()) {
-            caseFile(caseFile.value()).ifPresent(target -> {
-                document.moveTo(target.department());
-                document.fileInto(target, null);
-            });
-        }
-        Prediction department = predicted.get(Label.DEPARTMENT);
-        if (document.caseFile().isEmpty() && department != null
-                && department.confidence() >= policy.autoFileConfidence()) {
-            departments.findByCode(department.value()).ifPresent(document::moveTo);
+            references.resolve(document.department().code(), caseFile.value()).open()
+                    .ifPresent(target -> document.fileInto(target, null));
         }
         Prediction type = predicted.get(Label.DOCUMENT_TYPE);
         if (document.documentType().isEmpty() && type != null && type.confidence() >= policy.autoFileConfidence()) {
@@ -190,7 +232,7 @@ public class FilingService {
                     (corrected ? "filing corrected: " : "filing accepted: ") + "documentType=" + type
                             + "; department=" + document.department().code() + "; caseFile="
                             + document.caseFile().map(c -> c.fileReference().value()).orElse(""));
-            return example(document, text(document));
+            return examples.of(document);
         });
         classifier.learn(example);
         return unitOfWork.call(() -> DocumentService.toView(documents.find(documentId).orElseThrow()));
@@ -268,7 +310,7 @@ public class FilingService {
 
     /** The same, for start-up when the model is missing (e.g. a lost index directory). */
     public long rebuildFromRecords() {
-        List<FilingExample> examples = new ArrayList<>();
+        List<FilingExample> filed = new ArrayList<>();
         long after = 0;
         while (true) {
             long from = after;
@@ -276,31 +318,18 @@ public class FilingService {
             if (ids.isEmpty()) {
                 break;
             }
-            examples.addAll(unitOfWork.call(() -> ids.stream().map(id -> documents.find(id).orElseThrow())
-                    .map(d -> example(d, text(d))).toList()));
+            filed.addAll(unitOfWork.call(() -> ids.stream().map(id -> documents.find(id).orElseThrow())
+                    .map(this.examples::of).toList()));
             after = ids.get(ids.size() - 1);
         }
-        classifier.rebuild(examples);
-        LOG.info(() -> "classifier rebuilt from " + examples.size() + " filed documents");
-        return examples.size();
+        classifier.rebuild(filed);
+        LOG.info(() -> "classifier rebuilt from " + filed.size() + " filed documents");
+        return filed.size();
     }
 
     /** How many filed documents the classifier knows. */
     public long learned() {
         return classifier.size();
-    }
-
-    private FilingExample example(Document document, String text) {
-        Map<Label, String> labels = new EnumMap<>(Label.class);
-        document.documentType().ifPresent(t -> labels.put(Label.DOCUMENT_TYPE, t));
-        labels.put(Label.DEPARTMENT, document.department().code());
-        document.caseFile().ifPresent(c -> labels.put(Label.CASE_FILE, c.fileReference().value()));
-        return new FilingExample(document.id(), text, labels);
-    }
-
-    private String text(Document document) {
-        return documents.pagesOf(document.current().id()).stream().map(DocumentPage::text)
-                .collect(Collectors.joining("\n\n"));
     }
 
     private Optional<CaseFile> caseFile(String reference) {

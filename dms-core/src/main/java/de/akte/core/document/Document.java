@@ -78,6 +78,9 @@ public class Document {
     @CollectionTable(name = "document_prediction", joinColumns = @JoinColumn(name = "document_id"))
     private List<StoredPrediction> predictions = new ArrayList<>();
 
+    @Column(name = "routing_note", length = 500)
+    private String routingNote;
+
     @Column(name = "batch_document_id")
     private Long batchDocumentId;
 
@@ -219,6 +222,24 @@ public class Document {
             caseFile = null;
             process = null;
         }
+    }
+
+    /**
+     * A neutral note for the document's own department that the registry was asked where the document belongs;
+     * it names nothing of any other department.
+     */
+    public Optional<String> routingNote() {
+        return Optional.ofNullable(routingNote);
+    }
+
+    /** Automation found a hint elsewhere: the registry decides, the department sees only this note. */
+    public void awaitRouting(String note) {
+        routingNote = note == null || note.isBlank() ? null : note.strip();
+    }
+
+    /** The registry decided where the document belongs. */
+    public void routed() {
+        routingNote = null;
     }
 
     /** The scanned batch this document was cut from, if any. */

@@ -116,7 +116,9 @@ class AnnotationScenarioTest {
                     documentRepository, audit, clock);
             processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
                     extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
-                    ProcessingTrigger.none(), id -> { });
+                    ProcessingTrigger.none(), id -> { }, new RoutingDesk(db, documentRepository, departments,
+                    caseFileRepository, new de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository(em),
+                    new WordVoteClassifier(), outbox, audit, clock));
             indexer = new DocumentIndexer(db, outbox, documentRepository, index, annotationRepository);
             search = new SearchService(index);
             annotations = new AnnotationService(db, annotationRepository, documentRepository, outbox, audit, clock);

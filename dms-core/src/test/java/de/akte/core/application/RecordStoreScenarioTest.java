@@ -93,6 +93,7 @@ class RecordStoreScenarioTest {
         private FilingService filing;
         private final WordVoteClassifier classifier = new WordVoteClassifier();
         private AuditTrail audit;
+        private RoutingDesk routing;
         private final Caller admin = new Caller("admin", Set.of(Role.ADMIN), Set.of());
 
         Scenarios(TestDatabase.Kind kind) {
@@ -117,14 +118,17 @@ class RecordStoreScenarioTest {
                     blobs, extraction, audit, clock, new UploadLimits(1024 * 1024), ProcessingTrigger.none());
             caseFiles = new CaseFileService(db, caseFileRepository, departments, new JpaFilePlanRepository(em),
                     documentRepository, audit, clock);
+            routing = new RoutingDesk(db, documentRepository, departments, caseFileRepository,
+                    new de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository(em), classifier, outbox,
+                    audit, clock);
             processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
                     extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
-                    ProcessingTrigger.none(), id -> filing.classify(id));
+                    ProcessingTrigger.none(), id -> filing.classify(id), routing);
             indexer = new DocumentIndexer(db, outbox, documentRepository, index,
                     new de.akte.core.infrastructure.persistence.jpa.JpaAnnotationRepository(em));
             filing = new FilingService(db, documentRepository, caseFileRepository, departments,
                     new de.akte.core.infrastructure.persistence.jpa.JpaClassificationRuleRepository(em), classifier,
-                    outbox, audit, clock, new FilingPolicy(0.8));
+                    outbox, audit, clock, new FilingPolicy(0.8), routing);
             imports = new ImportService(db, new de.akte.core.infrastructure.persistence.jpa.JpaImportRepository(em),
                     departments, documentRepository, documents, audit, clock, ProcessingTrigger.none());
             search = new SearchService(index);
@@ -342,29 +346,75 @@ class RecordStoreScenarioTest {
         @Test
         void cutsScannedBatchIntoDocumentsFiledByTheirSeparatorSheets() {
             Office office = office();
-            Office other = office();
-            DocumentView batch = upload(office, "Stapel", "%BATCH\n%SEPARATOR\nErster Brief Holzlieferung\n"
-                    + "%SEPARATOR " + other.caseFile() + "\nZweiter Brief Kanalsanierung\n"
-                    + "%SEPARATOR 999-99/2099\nDritter Brief Laternenreparatur");
+            String second = secondCaseFile(office);
+            DocumentView batch = documents.upload(office.clerk(), new NewDocument("Stapel", null, office.department(),
+                    null, "stapel.txt"), stream("%BATCH\n%SEPARATOR " + office.caseFile() + "\nErster Brief Holzlieferung\n"
+                    + "%SEPARATOR " + second + "\nZweiter Brief Kanalsanierung\n"
+                    + "%SEPARATOR\nDritter Brief Laternenreparatur"));
             settle();
             DocumentView after = documents.get(office.clerk(), batch.id());
             assertEquals("READY", after.status());
             List<Long> parts = java.util.Arrays.stream(after.metadata().get("batch.parts").split(", "))
                     .map(Long::valueOf).toList();
             assertEquals(3, parts.size());
-            assertTrue(after.metadata().get("batch.notes").contains("999-99/2099"), after.metadata().toString());
-            Caller both = new Caller("both", Set.of(Role.CLERK), Set.of(office.department(), other.department()));
-            DocumentView first = documents.get(both, parts.get(0));
-            DocumentView second = documents.get(both, parts.get(1));
-            DocumentView third = documents.get(both, parts.get(2));
+            assertNull(after.metadata().get("batch.notes"), after.metadata().toString());
+            DocumentView first = documents.get(office.clerk(), parts.get(0));
             assertEquals(office.caseFile(), first.caseFile());
-            assertEquals(other.caseFile(), second.caseFile());
-            assertEquals(other.department(), second.department());
-            assertEquals(office.caseFile(), third.caseFile(), "an unknown reference keeps the batch's case file");
+            assertEquals(second, documents.get(office.clerk(), parts.get(1)).caseFile());
+            assertNull(documents.get(office.clerk(), parts.get(2)).caseFile());
             assertEquals(batch.id(), first.batchDocumentId());
-            assertEquals("READY", second.status());
-            assertEquals(List.of(parts.get(1)), search.search(both, SearchQueryDefaults.q("Kanalsanierung")).items().stream()
-                    .map(de.akte.core.search.SearchHit::documentId).toList());
+            assertEquals(List.of(parts.get(1)), search.search(office.clerk(), SearchQueryDefaults.q("Kanalsanierung"))
+                    .items().stream().map(de.akte.core.search.SearchHit::documentId).toList());
+        }
+
+        @Test
+        void aSeparatorSheetNeverLeadsOutOfTheBatchsDepartmentAndSaysTheSameForHiddenAndMissing() {
+            Office office = office();
+            Office hidden = office();
+            DocumentView batch = documents.upload(office.clerk(), new NewDocument("Stapel", null, office.department(),
+                    null, "stapel.txt"), stream("%BATCH\n%SEPARATOR " + hidden.caseFile() + "\nErster Brief\n"
+                    + "%SEPARATOR 999-99/2099\nZweiter Brief"));
+            settle();
+            DocumentView after = documents.get(office.clerk(), batch.id());
+            List<Long> parts = java.util.Arrays.stream(after.metadata().get("batch.parts").split(", "))
+                    .map(Long::valueOf).toList();
+            DocumentView toHidden = documents.get(office.clerk(), parts.get(0));
+            DocumentView toMissing = documents.get(office.clerk(), parts.get(1));
+            for (DocumentView part : List.of(toHidden, toMissing)) {
+                assertEquals(office.department(), part.department(), "never out of the batch's department");
+                assertNull(part.caseFile());
+                assertNotNull(part.routingNote());
+            }
+            assertEquals(toHidden.routingNote(), toMissing.routingNote());
+            String[] notes = after.metadata().get("batch.notes").split("; ");
+            assertEquals(notes[0].replace("part 1", "part X").replace(hidden.caseFile(), "REF"),
+                    notes[1].replace("part 2", "part X").replace("999-99/2099", "REF"),
+                    "the note for a hidden reference is the note for a missing one");
+            assertEquals(0, search.search(hidden.clerk(), SearchQueryDefaults.q("Brief")).total(),
+                    "nothing was written into the hidden department");
+            // the registry sees where each reference leads
+            List<RoutingRequestView> asked = routing.open(admin, 0, 200).items().stream()
+                    .filter(r -> parts.contains(r.documentId())).toList();
+            assertEquals(2, asked.size());
+            assertTrue(asked.stream().anyMatch(r -> r.detail().contains("department " + hidden.department())), asked.toString());
+            assertTrue(asked.stream().anyMatch(r -> r.detail().contains("does not exist")), asked.toString());
+        }
+
+        @Test
+        void aCaseFileNamedAtUploadBindsTheBatchsParts() {
+            Office office = office();
+            String second = secondCaseFile(office);
+            DocumentView batch = upload(office, "Stapel", "%BATCH\n%SEPARATOR " + second + "\nErster Brief");
+            settle();
+            long part = Long.parseLong(documents.get(office.clerk(), batch.id()).metadata().get("batch.parts"));
+            assertEquals(office.caseFile(), documents.get(office.clerk(), part).caseFile());
+            assertTrue(documents.get(office.clerk(), batch.id()).metadata().get("batch.notes").contains("stays there"));
+        }
+
+        private String secondCaseFile(Office office) {
+            String reference = office.caseFile().replace("-41/", "-42/");
+            caseFiles.open(admin, new NewCaseFile(reference, "Zweite Akte", office.department(), null, null));
+            return reference;
         }
 
         private ImportItemView importFile(Caller scanner, long batch, String path, String text) {
@@ -514,16 +564,93 @@ class RecordStoreScenarioTest {
         @Test
         void aFileReferenceOnThePageBeatsAnyGuess() {
             Office office = office();
-            Office other = office();
-            Caller both = new Caller("both2", Set.of(Role.CLERK), Set.of(office.department(), other.department()));
-            DocumentView doc = documents.upload(both, new NewDocument("Brief", null, office.department(), "Brief",
-                    "brief.txt"), stream("%REF " + other.caseFile() + " Schreiben zur Sache"));
+            DocumentView doc = documents.upload(office.clerk(), new NewDocument("Brief", null, office.department(),
+                    "Brief", "brief.txt"), stream("%REF " + office.caseFile() + " Schreiben zur Sache"));
             settle();
-            DocumentView filed = documents.get(both, doc.id());
-            assertEquals(other.caseFile(), filed.caseFile());
-            assertEquals(other.department(), filed.department(), "moved to the case file's department");
+            DocumentView filed = documents.get(office.clerk(), doc.id());
+            assertEquals(office.caseFile(), filed.caseFile());
+            assertEquals("AUTO_FILED", filed.filingState());
             assertTrue(filed.classification().get("caseFile").reason().contains("found on page 1"),
                     filed.classification().toString());
+        }
+
+        @Test
+        void aFileReferenceOfAnotherDepartmentNeitherMovesTheDocumentNorShowsInItsDepartment() {
+            Office office = office();
+            Office other = office();
+            // even an uploader who may see both departments: the department named at upload is binding
+            Caller both = new Caller("both2", Set.of(Role.CLERK), Set.of(office.department(), other.department()));
+            DocumentView toOther = documents.upload(both, new NewDocument("Brief", null, office.department(),
+                    "Brief", "brief.txt"), stream("%REF " + other.caseFile() + " Schreiben zur Sache"));
+            DocumentView toNowhere = documents.upload(both, new NewDocument("Brief", null, office.department(),
+                    "Brief", "brief.txt"), stream("%REF 998-99/2099 Schreiben zur Sache"));
+            settle();
+            DocumentView a = documents.get(office.clerk(), toOther.id());
+            DocumentView b = documents.get(office.clerk(), toNowhere.id());
+            assertEquals(office.department(), a.department(), "not moved");
+            assertNull(a.caseFile());
+            assertEquals(a.filingState(), b.filingState());
+            assertEquals(a.routingNote(), b.routingNote());
+            assertEquals(a.classification().keySet(), b.classification().keySet());
+            assertFalse(a.classification().toString().contains(other.caseFile()), a.classification().toString());
+            assertFalse(a.classification().toString().contains(other.department()), a.classification().toString());
+            assertTrue(routing.open(admin, 0, 200).items().stream().anyMatch(r -> r.documentId() == a.id()
+                    && r.cause().equals("TEXT_REFERENCE") && r.detail().contains(other.caseFile())));
+            assertTrue(routing.open(admin, 0, 200).items().stream().noneMatch(r -> r.documentId() == b.id()));
+        }
+
+        @Test
+        void resemblanceToAnotherDepartmentBecomesANeutralNoteAndTheRegistryHandsItOver() {
+            Office office = office();
+            Office other = office();
+            String d = other.department();
+            for (int i = 0; i < 3; i++) {
+                DocumentView taught = scan(other, "Wohngeld" + d + " Mietzuschuss" + d + " Antrag" + i);
+                settle();
+                filing.file(other.clerk(), taught.id(), new FilingDecision("Wohngeldantrag", null, other.caseFile()));
+            }
+            DocumentView letter = scan(office, "Wohngeld" + d + " Mietzuschuss" + d + " bitte");
+            settle();
+            DocumentView seen = documents.get(office.clerk(), letter.id());
+            assertEquals(office.department(), seen.department(), "automation never moves it out");
+            assertNull(seen.caseFile());
+            assertEquals(FilingService.ANOTHER_DEPARTMENT, seen.routingNote());
+            String shown = seen.classification().toString() + seen.routingNote();
+            assertFalse(shown.contains(other.department()) || shown.contains(other.caseFile())
+                    || shown.contains("Wohngeldantrag") || shown.contains("Mietzuschuss"), shown);
+            RoutingRequestView asked = routing.open(admin, 0, 200).items().stream()
+                    .filter(r -> r.documentId() == letter.id()).findFirst().orElseThrow();
+            assertEquals("RESEMBLANCE", asked.cause());
+            assertTrue(asked.detail().contains("department " + other.department()), asked.detail());
+
+            assertThrows(de.akte.core.shared.ForbiddenException.class, () -> routing.handOver(office.clerk(),
+                    letter.id(), new Handover(other.department(), null, "belongs there")));
+            assertThrows(de.akte.core.shared.ForbiddenException.class, () -> routing.open(office.clerk(), 0, 20));
+            assertField("reason", () -> routing.handOver(admin, letter.id(), new Handover(other.department(), null, " ")));
+            DocumentView handed = routing.handOver(admin, letter.id(),
+                    new Handover(other.department(), other.caseFile(), "Wohngeld is theirs"));
+            assertEquals(other.department(), handed.department());
+            assertEquals(other.caseFile(), handed.caseFile());
+            assertNull(handed.routingNote());
+            assertTrue(routing.open(admin, 0, 200).items().stream().noneMatch(r -> r.documentId() == letter.id()));
+            assertThrows(NotFoundException.class, () -> documents.get(office.clerk(), letter.id()));
+        }
+
+        @Test
+        void reasonsNameOnlyRecordsOfTheDocumentsOwnDepartment() {
+            Office office = office();
+            Office other = office();
+            String word = "Sondernutzung" + office.department();
+            DocumentView own = scan(office, word + " Strasse Gehweg");
+            DocumentView foreign = scan(other, word + " Strasse Gehweg Cafe");
+            settle();
+            filing.file(office.clerk(), own.id(), new FilingDecision("Erlaubnis", null, office.caseFile()));
+            filing.file(other.clerk(), foreign.id(), new FilingDecision("Erlaubnis", null, other.caseFile()));
+            DocumentView next = scan(office, word + " Strasse Gehweg Cafe Tische");
+            settle();
+            String reasons = documents.get(office.clerk(), next.id()).classification().toString();
+            assertTrue(java.util.regex.Pattern.compile("\\b" + own.id() + "\\b").matcher(reasons).find(), reasons);
+            assertFalse(java.util.regex.Pattern.compile("\\b" + foreign.id() + "\\b").matcher(reasons).find(), reasons);
         }
 
         @Test

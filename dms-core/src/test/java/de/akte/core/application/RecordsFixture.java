@@ -86,11 +86,15 @@ public final class RecordsFixture implements AutoCloseable {
         documents = new DocumentService(db, documentRepository, caseFileRepository, departments, tasks, outbox,
                 blobs, extraction, audit, clock, new UploadLimits(1024 * 1024), ProcessingTrigger.none());
         caseFiles = new CaseFileService(db, caseFileRepository, departments, filePlans, documentRepository, audit, clock);
+        RoutingDesk routing = new RoutingDesk(db, documentRepository, departments, caseFileRepository,
+                new de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository(em), classifier, outbox,
+                audit, clock);
         FilingService filing = new FilingService(db, documentRepository, caseFileRepository, departments,
-                new JpaClassificationRuleRepository(em), classifier, outbox, audit, clock, new FilingPolicy(0.8));
+                new JpaClassificationRuleRepository(em), classifier, outbox, audit, clock, new FilingPolicy(0.8),
+                routing);
         processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
                 extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
-                ProcessingTrigger.none(), filing::classify);
+                ProcessingTrigger.none(), filing::classify, routing);
         var annotationRepository = new de.akte.core.infrastructure.persistence.jpa.JpaAnnotationRepository(em);
         indexer = new DocumentIndexer(db, outbox, documentRepository, index, annotationRepository);
         annotations = new AnnotationService(db, annotationRepository, documentRepository, outbox, audit, clock);

@@ -1,12 +1,12 @@
 package de.akte.core.application;
 
 import de.akte.core.classification.Classification;
-import de.akte.core.classification.ClassificationRule;
 import de.akte.core.classification.Classifier;
 import de.akte.core.classification.FilingExample;
 import de.akte.core.classification.Label;
 import de.akte.core.classification.Prediction;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,25 +26,39 @@ final class WordVoteClassifier implements Classifier {
     private final Map<Long, FilingExample> learned = new ConcurrentHashMap<>();
 
     @Override
-    public Classification classify(String text, List<ClassificationRule> rules) {
+    public Classification classify(String department, String text) {
+        return vote(text, learned.values().stream()
+                .filter(e -> department.equals(e.labels().get(Label.DEPARTMENT))).toList());
+    }
+
+    @Override
+    public Classification classifyAcrossDepartments(String text) {
+        return vote(text, List.copyOf(learned.values()));
+    }
+
+    // like the real classifier, the reason names the documents that voted
+    private static Classification vote(String text, List<FilingExample> examples) {
         Set<String> words = words(text);
         Map<Label, Prediction> result = new EnumMap<>(Label.class);
         for (Label label : Label.values()) {
             Map<String, Double> votes = new HashMap<>();
+            Map<String, List<Long>> voters = new HashMap<>();
             double total = 0;
-            for (FilingExample e : learned.values()) {
+            for (FilingExample e : examples) {
                 String value = e.labels().get(label);
                 Set<String> shared = new HashSet<>(words(e.text()));
                 shared.retainAll(words);
                 if (value != null && !shared.isEmpty()) {
                     double weight = shared.size();
                     votes.merge(value, weight, Double::sum);
+                    voters.computeIfAbsent(value, v -> new ArrayList<>()).add(e.documentId());
                     total += weight;
                 }
             }
             double sum = total;
             votes.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(best -> result.put(label,
-                    new Prediction(best.getKey(), best.getValue() / sum, "shared words with filed documents")));
+                    new Prediction(best.getKey(), best.getValue() / sum,
+                            "shared words with filed documents " + voters.get(best.getKey()))));
         }
         return new Classification(result);
     }

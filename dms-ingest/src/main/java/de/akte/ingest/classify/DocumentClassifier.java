@@ -26,6 +26,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
@@ -119,6 +120,11 @@ public final class DocumentClassifier implements AutoCloseable {
                 writer.updateDocument(ExampleIndex.idTerm(example.id()), ExampleIndex.toDocument(example));
             }
         });
+    }
+
+    /** Whether an example with this id is learned. */
+    public boolean knows(String id) {
+        return withSearcher(searcher -> searcher.count(new TermQuery(ExampleIndex.idTerm(id))) > 0);
     }
 
     /** The number of learned examples. */

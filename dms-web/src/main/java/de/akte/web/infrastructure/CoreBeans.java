@@ -49,12 +49,13 @@ import de.akte.core.storage.BlobStore;
 import de.akte.ingest.detect.TikaContentTypeDetector;
 import de.akte.core.application.FilingPolicy;
 import de.akte.core.application.FilingService;
+import de.akte.core.application.RoutingDesk;
 import de.akte.core.application.ImportService;
 import de.akte.core.application.PageImageService;
 import de.akte.ingest.pages.RenderedPages;
 import de.akte.core.infrastructure.persistence.jpa.JpaClassificationRuleRepository;
-import de.akte.ingest.classify.DocumentClassifier;
-import de.akte.ingest.classify.LearnedClassifier;
+import de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository;
+import de.akte.ingest.classify.DepartmentScopedClassifier;
 import de.akte.core.infrastructure.persistence.jpa.JpaImportRepository;
 import de.akte.core.recognition.ContentRecognizer;
 import de.akte.ingest.extract.TikaTextExtractor;
@@ -117,8 +118,8 @@ public class CoreBeans {
     private AnnotationService annotations;
     private SavedSearchService savedSearches;
     private PageHitService pageHits;
-    private org.apache.lucene.store.Directory classifierIndex;
-    private DocumentClassifier classifier;
+    private DepartmentScopedClassifier classifier;
+    private RoutingDesk routing;
     private ExecutorService ocrPool;
     private ContentRecognizer recognizer;
     private FilePlanService filePlan;
@@ -164,15 +165,16 @@ public class CoreBeans {
         recognizer = new ScanRecognizer(RecognitionSettings.defaults().withOcr(
                 new OcrSettings(ocr.tesseract(), ocr.languages(), ocr.pageTimeout(), 300)),
                 new TikaContentTypeDetector(), new TikaTextExtractor(), new MetadataExtractor(), ocrPool, ocr.threads());
-        classifierIndex = openDirectory(directory(data.resolve("classifier")));
-        classifier = new DocumentClassifier(classifierIndex);
-        LearnedClassifier learned = new LearnedClassifier(classifier);
+        classifier = new DepartmentScopedClassifier(directory(data.resolve("classifier")),
+                GermanCompoundSplitter.withBundledDictionary());
+        routing = new RoutingDesk(unitOfWork, documentRepository, departmentRepository, caseFileRepository,
+                new JpaRoutingRequestRepository(em), classifier, outbox, audit, clock);
         filing = new FilingService(unitOfWork, documentRepository, caseFileRepository, departmentRepository,
-                new JpaClassificationRuleRepository(em), learned, outbox, audit, clock,
-                new FilingPolicy(settings.autoFileConfidence()));
+                new JpaClassificationRuleRepository(em), classifier, outbox, audit, clock,
+                new FilingPolicy(settings.autoFileConfidence()), routing);
         processor = new DocumentProcessor(unitOfWork, taskRepository, documentRepository, caseFileRepository, outbox,
                 blobStore, recognizer, audit, clock, ProcessingPolicy.defaults(nodeName()), signal::workCommitted,
-                filing::classify);
+                filing::classify, routing);
         indexer = new DocumentIndexer(unitOfWork, outbox, documentRepository, textIndex, annotationRepository);
         annotations = new AnnotationService(unitOfWork, annotationRepository, documentRepository, outbox, audit, clock);
         savedSearches = new SavedSearchService(unitOfWork, new JpaSavedSearchRepository(em), clock);
@@ -231,14 +233,6 @@ public class CoreBeans {
         return new FileSystemBlobStore(directory(settings.dataDir().resolve("blobs")), spool, clock);
     }
 
-    private static org.apache.lucene.store.Directory openDirectory(Path path) {
-        try {
-            return FSDirectory.open(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the classifier's index in " + path, e);
-        }
-    }
-
     private static TextIndex openIndex(Path path) {
         try {
             return new LuceneTextIndex(FSDirectory.open(path), GermanCompoundSplitter.withBundledDictionary());
@@ -259,13 +253,6 @@ public class CoreBeans {
     void close() {
         if (classifier != null) {
             classifier.close();
-        }
-        if (classifierIndex != null) {
-            try {
-                classifierIndex.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
         if (ocrPool != null) {
             ocrPool.shutdownNow();
@@ -354,6 +341,12 @@ public class CoreBeans {
     @Dependent
     FilingService filingService() {
         return filing;
+    }
+
+    @Produces
+    @Dependent
+    RoutingDesk routingDesk() {
+        return routing;
     }
 
     @Produces

@@ -6,6 +6,8 @@ import de.akte.core.application.DocumentText;
 import de.akte.core.application.DocumentView;
 import de.akte.core.application.FilingDecision;
 import de.akte.core.application.FilingService;
+import de.akte.core.application.Handover;
+import de.akte.core.application.RoutingDesk;
 import de.akte.core.application.MetadataChange;
 import de.akte.core.application.NewDocument;
 import de.akte.core.application.PageImageService;
@@ -44,21 +46,27 @@ public class DocumentResource {
     private final DocumentProcessor processor;
     private final FilingService filing;
     private final PageImageService pageImages;
+    private final RoutingDesk routing;
     private final CurrentCaller caller;
 
     @Inject
     public DocumentResource(DocumentService documents, DocumentProcessor processor, FilingService filing,
-                            PageImageService pageImages, CurrentCaller caller) {
+                            PageImageService pageImages, RoutingDesk routing, CurrentCaller caller) {
         this.documents = documents;
         this.processor = processor;
         this.filing = filing;
         this.pageImages = pageImages;
+        this.routing = routing;
         this.caller = caller;
     }
 
     /** For the CDI proxy and RESTEasy's resource validation; never used to serve requests. */
     public DocumentResource() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
+    }
+
+    /** The body of {@code POST /api/documents/{id}/handover}. */
+    public record HandoverRequest(String department, String caseFile, String reason) {
     }
 
     /** The body of {@code POST /api/documents/{id}/filing}; absent fields keep the classifier's proposal. */
@@ -149,6 +157,18 @@ public class DocumentResource {
     public DocumentView file(@PathParam("id") long id, FilingRequest request) {
         FilingRequest r = request == null ? new FilingRequest(null, null, null) : request;
         return filing.file(caller.get(), id, new FilingDecision(r.documentType(), r.department(), r.caseFile()));
+    }
+
+    /**
+     * Records officers and administrators: hands a document over to the department (and case file) where it
+     * belongs, or keeps it in its own, answering the registry's routing requests on it; audited with the reason.
+     */
+    @POST
+    @Path("{id}/handover")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DocumentView handOver(@PathParam("id") long id, HandoverRequest request) {
+        HandoverRequest r = request == null ? new HandoverRequest(null, null, null) : request;
+        return routing.handOver(caller.get(), id, new Handover(r.department(), r.caseFile(), r.reason()));
     }
 
     /** Page n (1-based) of the current version as a PNG, upright; {@code width} in pixels (800 by default). */

@@ -24,6 +24,7 @@ import de.akte.core.disposition.DestructionCertificate;
 import de.akte.core.disposition.Disposal;
 import de.akte.core.disposition.PendingBlobDeletion;
 import de.akte.core.hold.LegalHold;
+import de.akte.core.routing.RoutingRequest;
 
 import java.util.List;
 
@@ -41,6 +42,7 @@ public final class MappedEntities {
                 Process.class, Document.class, DocumentVersion.class, DocumentPage.class, ProcessingTask.class,
                 IndexRequest.class, AuditEntry.class, AuditChainHead.class, ApiToken.class, ImportBatch.class,
                 ImportItem.class, ClassificationRule.class, LegalHold.class, Disposal.class,
-                DestructionCertificate.class, PendingBlobDeletion.class, Annotation.class, SavedSearch.class);
+                DestructionCertificate.class, PendingBlobDeletion.class, Annotation.class, SavedSearch.class,
+                RoutingRequest.class);
     }
 }

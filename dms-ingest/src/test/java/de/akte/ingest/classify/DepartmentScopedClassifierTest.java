@@ -1,0 +1,121 @@
+package de.akte.ingest.classify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.akte.core.classification.Classification;
+import de.akte.core.classification.FilingExample;
+import de.akte.core.classification.Label;
+import de.akte.core.classification.Prediction;
+import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DepartmentScopedClassifierTest {
+
+    private static final String HOUSING = "Antrag auf Wohngeld: Mietvertrag, Einkommensnachweis und Mietbescheinigung "
+            + "liegen bei, bitte um Bewilligung des Mietzuschusses für den Haushalt.";
+    private static final String BUILDING = "Bauantrag für einen Carport mit Lageplan und Bauzeichnungen, bitte um "
+            + "Baugenehmigung nach Landesbauordnung.";
+
+    private static GermanCompoundSplitter splitter;
+
+    @TempDir
+    Path root;
+
+    @BeforeAll
+    static void loadDictionary() {
+        splitter = GermanCompoundSplitter.withBundledDictionary();
+    }
+
+    @Test
+    void predictsAndExplainsFromTheDepartmentsOwnRecordsOnly() {
+        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, splitter)) {
+            // department 50 has many records just like the letter, 63 only a few less alike
+            for (int i = 0; i < 8; i++) {
+                classifier.learn(example(100 + i, "50", "Wohngeldantrag", "50-1/2026", HOUSING + " Akte " + i));
+            }
+            for (int i = 0; i < 5; i++) {
+                classifier.learn(example(200 + i, "63", "Bauantrag", "63-10/2025", BUILDING + " Fall " + i));
+            }
+            Classification seenFrom63 = classifier.classify("63", HOUSING);
+            for (Prediction p : seenFrom63.predictions().values()) {
+                assertFalse(Pattern.compile("\\b10\\d\\b").matcher(p.reason()).find(), "names a record of 50: " + p);
+                assertFalse(p.value().startsWith("50") || p.value().equals("Wohngeldantrag"), p.toString());
+            }
+            Prediction type = classifier.classify("50", HOUSING).get(Label.DOCUMENT_TYPE).orElseThrow();
+            assertEquals("Wohngeldantrag", type.value());
+            assertTrue(type.reason().matches(".*\\b10\\d\\b.*"), type.reason());
+            assertEquals(Classification.none(), classifier.classify("32", HOUSING), "nothing learned there, no guess");
+            assertEquals("50", classifier.classifyAcrossDepartments(HOUSING).get(Label.DEPARTMENT).orElseThrow().value());
+        }
+    }
+
+    @Test
+    void aDocumentMovedToAnotherDepartmentStopsVotingInItsOldOne() {
+        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, splitter)) {
+            classifier.learn(example(1, "50", "Wohngeldantrag", "50-1/2026", HOUSING));
+            classifier.learn(example(1, "63", "Bauantrag", "63-10/2025", HOUSING));
+            assertEquals(0, classifier.size("50"));
+            assertEquals(1, classifier.size("63"));
+            assertEquals(1, classifier.size());
+            classifier.forget(1);
+            assertEquals(0, classifier.size("63"));
+            assertEquals(0, classifier.size());
+        }
+    }
+
+    @Test
+    void rebuildsEveryDepartmentFromTheFiledRecordsAndKeepsThemAcrossRestarts() throws Exception {
+        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, splitter)) {
+            classifier.learn(example(1, "32", "Bescheid", "32-1/2020", BUILDING));
+            List<FilingExample> filed = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                filed.add(example(10 + i, "50", "Wohngeldantrag", "50-1/2026", HOUSING + i));
+                filed.add(example(20 + i, "6/3 ü", "Bauantrag", "63-10/2025", BUILDING + i));
+            }
+            classifier.rebuild(filed);
+            assertEquals(0, classifier.size("32"), "a department without filed records is emptied");
+            assertEquals(3, classifier.size("50"));
+            assertEquals(3, classifier.size("6/3 ü"));
+        }
+        try (DepartmentScopedClassifier reopened = new DepartmentScopedClassifier(root, splitter)) {
+            assertEquals(6, reopened.size());
+            assertEquals(3, reopened.size("6/3 ü"), "department codes of any characters survive as directory names");
+            try (var children = Files.list(root)) {
+                assertTrue(children.allMatch(p -> p.getFileName().toString().matches("[a-z0-9-]+")));
+            }
+        }
+    }
+
+    @Test
+    void replacesTheFirstSingleIndexLayoutSoItIsRebuiltPerDepartment() throws Exception {
+        Files.writeString(root.resolve("segments_1"), "an index of every department at once");
+        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, splitter)) {
+            assertFalse(Files.exists(root.resolve("segments_1")));
+            assertEquals(0, classifier.size(), "empty, so that start-up learns again from the records");
+        }
+    }
+
+    @Test
+    void refusesToLearnADocumentWithoutDepartment() {
+        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, splitter)) {
+            assertThrows(IllegalArgumentException.class, () -> classifier.learn(
+                    new FilingExample(1, HOUSING, Map.of(Label.DOCUMENT_TYPE, "Wohngeldantrag"))));
+        }
+    }
+
+    private static FilingExample example(long id, String department, String type, String caseFile, String text) {
+        return new FilingExample(id, text, Map.of(Label.DEPARTMENT, department, Label.DOCUMENT_TYPE, type,
+                Label.CASE_FILE, caseFile));
+    }
+}
