@@ -191,7 +191,7 @@ public class CoreBeans {
         legalHolds = new LegalHoldService(unitOfWork, holdRepository, caseFileRepository, documentRepository,
                 protection, audit, clock);
         disposals = new DisposalService(unitOfWork, new JpaDisposalRepository(em), caseFileRepository,
-                documentRepository, retention, outbox, blobStore, renderedPages, learned, audit, clock);
+                documentRepository, retention, outbox, blobStore, renderedPages, classifier, audit, clock);
         transfers = new ArchiveTransferService(unitOfWork, disposals, caseFileRepository, documentRepository, retention,
                 blobStore, new XdomeaMessages(new XdomeaSchema()), xdomeaSender(), audit, clock);
         imports = new ImportService(unitOfWork, new JpaImportRepository(em), departmentRepository, documentRepository,
