@@ -35,6 +35,8 @@ public final class DepartmentScopedClassifier implements Classifier, AutoCloseab
 
     private static final String SCOPE_PREFIX = "department-";
     private static final String ACROSS_DEPARTMENTS = "across-departments";
+    // a record resembles another department's only where it shares this many of its telling words with each voter
+    private static final int RESEMBLANCE_WORDS = 3;
 
     private final Path root;
     private final GermanCompoundSplitter splitter;
@@ -72,7 +74,7 @@ public final class DepartmentScopedClassifier implements Classifier, AutoCloseab
 
     @Override
     public Classification classifyAcrossDepartments(String text) {
-        return translate(across.classifier().classify(text, List.of()));
+        return translate(across.classifier().resemblance(text, RESEMBLANCE_WORDS));
     }
 
     @Override

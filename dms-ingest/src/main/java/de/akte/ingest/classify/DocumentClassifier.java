@@ -97,9 +97,18 @@ public final class DocumentClassifier implements AutoCloseable {
      * decides are predicted from the learned examples; none are while nothing similar has been learned.
      */
     public Classification classify(String text, List<Rule> rules) {
-        Map<String, Prediction> predictions = new HashMap<>(learned(text));
+        Map<String, Prediction> predictions = new HashMap<>(learned(text, 0));
         predictions.putAll(ruleMatcher.apply(text, rules));
         return new Classification(predictions);
+    }
+
+    /**
+     * A vote of only those neighbours that share at least {@code sharedWords} of the text's most telling words:
+     * in a young index the nearest documents may be near in name only (a few character n-grams), which is enough
+     * to rank but no evidence that a text belongs with them.
+     */
+    public Classification resemblance(String text, int sharedWords) {
+        return new Classification(learned(text, sharedWords));
     }
 
     /** Adds the example, or replaces the one with the same id; the next {@link #classify} sees it. */
@@ -141,7 +150,7 @@ public final class DocumentClassifier implements AutoCloseable {
         }
     }
 
-    private Map<String, Prediction> learned(String text) {
+    private Map<String, Prediction> learned(String text, int minimumSharedWords) {
         return withSearcher(searcher -> {
             IndexReader reader = searcher.getIndexReader();
             if (reader.numDocs() == 0) {
@@ -168,8 +177,11 @@ public final class DocumentClassifier implements AutoCloseable {
             List<Neighbour> found = new ArrayList<>();
             for (ScoreDoc hit : searcher.search(query.build(), settings.neighbours()).scoreDocs) {
                 Document stored = searcher.storedFields().document(hit.doc);
-                found.add(new Neighbour(stored.get(ExampleIndex.ID), hit.score, ExampleIndex.labels(stored),
-                        sharedWords(reader, hit.doc, words.subList(0, Math.min(EXPLAINED_WORDS, words.size())))));
+                Neighbour neighbour = new Neighbour(stored.get(ExampleIndex.ID), hit.score, ExampleIndex.labels(stored),
+                        sharedWords(reader, hit.doc, words.subList(0, Math.min(EXPLAINED_WORDS, words.size()))));
+                if (neighbour.sharedWords().size() >= minimumSharedWords) {
+                    found.add(neighbour);
+                }
             }
             return vote.predict(found, words);
         });

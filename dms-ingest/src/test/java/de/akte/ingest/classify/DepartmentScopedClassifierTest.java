@@ -61,6 +61,18 @@ class DepartmentScopedClassifierTest {
     }
 
     @Test
+    void aLetterSharingNoTellingWordsResemblesNoDepartmentEvenWhereOnlyOneHasRecords() {
+        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, splitter)) {
+            for (int i = 0; i < 6; i++) {
+                classifier.learn(example(100 + i, "50", "Wohngeldantrag", "50-1/2026", HOUSING + " Akte " + i));
+            }
+            assertTrue(classifier.classifyAcrossDepartments("Betreff: Ihr Schreiben vom 3. Mai, Zeichen 63-10/2025")
+                    .get(Label.DEPARTMENT).isEmpty());
+            assertEquals("50", classifier.classifyAcrossDepartments(HOUSING).get(Label.DEPARTMENT).orElseThrow().value());
+        }
+    }
+
+    @Test
     void aDocumentMovedToAnotherDepartmentStopsVotingInItsOldOne() {
         try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, splitter)) {
             classifier.learn(example(1, "50", "Wohngeldantrag", "50-1/2026", HOUSING));
@@ -112,6 +124,43 @@ class DepartmentScopedClassifierTest {
             assertThrows(IllegalArgumentException.class, () -> classifier.learn(
                     new FilingExample(1, HOUSING, Map.of(Label.DOCUMENT_TYPE, "Wohngeldantrag"))));
         }
+    }
+
+    @Test
+    void anotherDepartmentsLookalikeRecordsCostNoAccuracyWithinADepartment() throws Exception {
+        List<LabelledText> corpus = new LabelledCorpusReader().read(Path.of(java.util.Objects.requireNonNull(
+                getClass().getResource("/classify/sample-corpus.csv")).toURI()));
+        int baseline = 0;
+        int scoped = 0;
+        try (DocumentClassifier plain = new DocumentClassifier(new org.apache.lucene.store.ByteBuffersDirectory(),
+                splitter); DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, splitter)) {
+            // department 50 files the same letters under its own names: they must not sway department 63
+            List<FilingExample> lookalikes = new ArrayList<>();
+            for (int i = 0; i < corpus.size(); i++) {
+                lookalikes.add(new FilingExample(10_000 + i, corpus.get(i).text(), Map.of(Label.DEPARTMENT, "50",
+                        Label.DOCUMENT_TYPE, "50:" + corpus.get(i).label())));
+            }
+            classifier.rebuild(lookalikes);
+            // online: each letter is predicted before it is learned, in both classifiers alike
+            for (int i = 0; i < corpus.size(); i++) {
+                LabelledText letter = corpus.get(i);
+                String expected = letter.label();
+                String alone = plain.classify(letter.text(), List.of()).get("documentType").map(p -> p.value())
+                        .orElse(null);
+                String in63 = classifier.classify("63", letter.text()).get(Label.DOCUMENT_TYPE)
+                        .map(Prediction::value).orElse(null);
+                assertEquals(alone, in63, "letter " + letter.lineNumber());
+                baseline += expected.equals(alone) ? 1 : 0;
+                scoped += expected.equals(in63) ? 1 : 0;
+                plain.learn(new TrainingExample(Integer.toString(i), letter.text(), Map.of("documentType", expected)));
+                classifier.learn(new FilingExample(i, letter.text(), Map.of(Label.DEPARTMENT, "63",
+                        Label.DOCUMENT_TYPE, expected)));
+            }
+        }
+        System.out.printf("online accuracy on the sample corpus: alone %.3f, in a department beside a lookalike one"
+                + " %.3f%n", baseline / (double) corpus.size(), scoped / (double) corpus.size());
+        assertEquals(baseline, scoped);
+        assertTrue(baseline > corpus.size() / 2, "the classifier still learns: " + baseline);
     }
 
     private static FilingExample example(long id, String department, String type, String caseFile, String text) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -50,8 +51,10 @@ class IsolationFilingIT {
     @BeforeAll
     static void twoDepartments() {
         run = UUID.randomUUID().toString().substring(0, 6);
-        ours = "a" + run;
-        theirs = "b" + run;
+        // numeric codes, as cities number their offices, so that references in letters are found like real ones
+        int number = ThreadLocalRandom.current().nextInt(1000, 9999);
+        ours = "7" + number;
+        theirs = "8" + number;
         for (String code : List.of(ours, theirs)) {
             assertEquals(201, ADMIN.postJson("/api/departments", "{\"code\":\"" + code + "\",\"name\":\"Amt " + code
                     + "\"}").status());
@@ -122,8 +125,8 @@ class IsolationFilingIT {
         List<Long> named = new ArrayList<>();
         List<Long> unknown = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            named.add(upload(clerk, ours, null, null, "Betreff: Ihr Zeichen " + theirFile + " Schreiben " + i));
-            unknown.add(upload(clerk, ours, null, null, "Betreff: Ihr Zeichen " + theirs + "-9" + i + "/2026"
+            named.add(upload(clerk, ours, null, null, "Aktenzeichen: " + theirFile + " Schreiben " + i));
+            unknown.add(upload(clerk, ours, null, null, "Aktenzeichen: " + theirs + "-9" + i + "/2026"
                     + " Schreiben " + i));
         }
         for (int i = 0; i < named.size(); i++) {
