@@ -6,7 +6,7 @@ import { t, formatDate } from './i18n.js';
 import { link, label, showError, showInfo } from './ui.js';
 import { ApiError } from './api.js';
 
-const TABS = ['due', 'disposals', 'holds', 'certificates', 'schedules'];
+const TABS = ['due', 'disposals', 'holds', 'certificates', 'schedules', 'routing'];
 
 export async function recordsView(view, params) {
   const tab = TABS.includes(params.get('tab')) ? params.get('tab') : 'due';
@@ -246,9 +246,36 @@ async function schedulesSection(body, params) {
     editing ? scheduleForm(editing, reload) : '');
 }
 
+// documents automation would not move out of their department: the registry hands them over, or keeps them
+async function routingSection(body, params) {
+  const page = Number(params.get('page') || 0);
+  const open = await api('/routing' + query({ page, size: 50 }));
+  const reload = () => routingSection(body, params);
+  if (!open.items.length) {
+    clear(body).append(h('h2', {}, t('routingTitle')), h('p', { id: 'routing-empty' }, t('routingEmpty')));
+    return;
+  }
+  const rows = open.items.map((r) => {
+    const [dl, department] = field(t('department'), { id: 'handover-department-' + r.id, value: r.department,
+      required: true });
+    const [cl, caseFile] = field(t('caseFile'), { id: 'handover-case-file-' + r.id });
+    const [rl, reason] = field(t('handoverReason'), { id: 'handover-reason-' + r.id, required: true, maxlength: 1000 });
+    const form = h('form', { class: 'records-form' }, dl, department, cl, caseFile, rl, reason,
+      h('button', { type: 'submit' }, t('handOver')));
+    form.addEventListener('submit', acting(() => api('/documents/' + r.documentId + '/handover', { method: 'POST',
+      body: { department: department.value, caseFile: caseFile.value || null, reason: reason.value } }), reload,
+    t('handedOver')));
+    return h('tr', {}, h('td', {}, h('a', { href: link('/documents/' + r.documentId) },
+      r.documentTitle || `${t('document')} ${r.documentId}`)), h('td', {}, r.department), h('td', {}, label(r.cause)),
+    h('td', {}, r.detail), h('td', {}, formatDate(r.createdAt)), h('td', {}, form));
+  });
+  clear(body).append(h('h2', {}, t('routingTitle')), h('p', { class: 'muted' }, t('routingHint')),
+    table([t('document'), t('department'), t('cause'), t('detail'), t('createdAt'), ''], rows, 'routing-list'));
+}
+
 const SECTIONS = {
   due: dueSection, disposals: disposalsSection, holds: holdsSection, certificates: certificatesSection,
-  schedules: schedulesSection,
+  schedules: schedulesSection, routing: routingSection,
 };
 
 /**

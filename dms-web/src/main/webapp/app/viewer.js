@@ -272,6 +272,7 @@ function metadataPanel(doc) {
     [t('department'), doc.department], [t('caseFile'), doc.caseFile || t('none')],
     [t('documentType'), doc.documentType || t('none')], [t('date'), formatDate(doc.documentDate)],
     [t('version'), String(doc.currentVersion)], [t('state'), label(doc.filingState)],
+    ...(doc.routingNote ? [[t('routing'), t('routingAsked')]] : []),
     [t('createdAt'), `${formatDate(doc.createdAt)} ${t('createdBy')} ${doc.createdBy}`],
     ...Object.entries(doc.metadata || {}).map(([k, v]) => [k, v]),
   ];
