@@ -8,6 +8,7 @@ import de.akte.core.casefile.FileReference;
 import de.akte.core.casefile.Process;
 import de.akte.core.department.Department;
 import de.akte.core.department.DepartmentRepository;
+import de.akte.core.department.ReferenceNamespace;
 import de.akte.core.document.Document;
 import de.akte.core.document.DocumentRepository;
 import de.akte.core.fileplan.FilePlanNode;
@@ -23,6 +24,7 @@ import de.akte.core.shared.UnitOfWork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /** Opening, finding and showing case files with their processes and documents. */
@@ -72,12 +74,14 @@ public class CaseFileService {
             Department department = departments.findByCode(request.department().strip())
                     .filter(d -> caller.canSee(d.code()))
                     .orElseThrow(() -> new InvalidInputException("department", "no department " + request.department()));
+            requireOwnNumbering(department, ref);
             FilePlanNode node = null;
             if (request.filePlanNode() != null && !request.filePlanNode().isBlank()) {
                 node = filePlans.findNodeByCode(request.filePlanNode().strip())
                         .orElseThrow(() -> new InvalidInputException("filePlanNode",
                                 "no file plan node " + request.filePlanNode()));
             }
+            // inside the department's own namespace a taken reference can only be the department's own
             if (caseFiles.findByReference(ref).isPresent()) {
                 throw new ConflictException("a case file " + ref + " exists already");
             }
@@ -88,6 +92,23 @@ public class CaseFileService {
                     "fileReference=" + ref + "; department=" + department.code());
             return toView(caseFile);
         });
+    }
+
+    /**
+     * Refuses a reference outside the department's namespace. The answer names only the department's own
+     * prefixes, so a reference another department owns (used or not) reads like any other foreign one.
+     */
+    private void requireOwnNumbering(Department department, FileReference ref) {
+        ReferenceNamespace own = department.referenceNamespace();
+        OptionalInt claim = own.claim(ref.value());
+        // a longer or equal claim of another department wins: namespaces set before numbering existed may overlap
+        boolean ours = claim.isPresent() && departments.findAll().stream()
+                .filter(other -> !other.code().equals(department.code()))
+                .noneMatch(other -> other.referenceNamespace().claim(ref.value()).orElse(-1) >= claim.getAsInt());
+        if (!ours) {
+            throw new InvalidInputException("fileReference", "case files of department " + department.code()
+                    + " have references beginning with " + own.describe());
+        }
     }
 
     public Page<CaseFileView> findByReference(Caller caller, String referencePrefix, int page, int size) {

@@ -1,5 +1,7 @@
 package de.akte.core.application;
 
-/** A department as the API shows it. */
-public record DepartmentView(String code, String name) {
+import java.util.List;
+
+/** A department as the API shows it, with the prefixes its case-file references begin with. */
+public record DepartmentView(String code, String name, List<String> referencePrefixes) {
 }

@@ -4,6 +4,8 @@ import de.akte.core.audit.AuditAction;
 import de.akte.core.audit.AuditTrail;
 import de.akte.core.department.Department;
 import de.akte.core.department.DepartmentRepository;
+import de.akte.core.department.ReferenceNamespace;
+import de.akte.core.department.ReferencePrefix;
 import de.akte.core.security.Caller;
 import de.akte.core.security.PasswordHasher;
 import de.akte.core.security.Role;
@@ -12,6 +14,7 @@ import de.akte.core.security.UserRepository;
 import de.akte.core.shared.Clock;
 import de.akte.core.shared.ConflictException;
 import de.akte.core.shared.InvalidInputException;
+import de.akte.core.shared.NotFoundException;
 import de.akte.core.shared.UnitOfWork;
 
 import java.util.ArrayList;
@@ -65,33 +68,129 @@ public class Directory {
                 .map(UserAccount::asCaller));
     }
 
+    /** Creates a department numbering its case files under its code and a dash. */
     public DepartmentView createDepartment(Caller caller, String code, String name) {
+        return createDepartment(caller, code, name, null);
+    }
+
+    /**
+     * Creates a department; {@code referencePrefixes} (null: its code and a dash) must overlap no other
+     * department's.
+     */
+    public DepartmentView createDepartment(Caller caller, String code, String name, List<String> referencePrefixes) {
         Access.requireAnyRole(caller, Role.ADMIN);
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
-        if (code == null || !Department.CODE.matcher(code).matches()) {
+        boolean validCode = code != null && Department.CODE.matcher(code).matches();
+        if (!validCode) {
             errors.add(new InvalidInputException.FieldError("code",
                     "a department code has 1 to 32 letters, digits, '.', '_' or '-'"));
         }
-        if (name == null || name.isBlank() || name.length() > 200) {
+        if (!validName(name)) {
             errors.add(new InvalidInputException.FieldError("name", "a department needs a name of at most 200 characters"));
+        }
+        ReferenceNamespace namespace = null;
+        if (referencePrefixes != null) {
+            namespace = namespace(referencePrefixes, errors);
+        } else if (validCode) {
+            namespace = ReferenceNamespace.defaultFor(code);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the department request is invalid", errors);
         }
+        ReferenceNamespace numbering = namespace;
         return unitOfWork.call(() -> {
             if (departments.findByCode(code).isPresent()) {
                 throw new ConflictException("a department " + code + " exists already");
             }
+            requireFree(code, numbering, numbering.prefixes());
             Department department = new Department(code, name.strip(), clock.now());
+            department.numberUnder(numbering);
             departments.add(department);
-            audit.record(caller.username(), AuditAction.CREATE, "department", code, "name=" + department.name());
-            return new DepartmentView(department.code(), department.name());
+            audit.record(caller.username(), AuditAction.CREATE, "department", code, "name=" + department.name()
+                    + "; referencePrefixes=" + numbering);
+            return toView(department);
+        });
+    }
+
+    /** Renames a department or changes its reference namespace; null fields stay as they are. */
+    public DepartmentView changeDepartment(Caller caller, String code, DepartmentChange change) {
+        Access.requireAnyRole(caller, Role.ADMIN);
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        if (change.name() != null && !validName(change.name())) {
+            errors.add(new InvalidInputException.FieldError("name", "a department needs a name of at most 200 characters"));
+        }
+        ReferenceNamespace namespace = change.referencePrefixes() == null ? null
+                : namespace(change.referencePrefixes(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("the department change is invalid", errors);
+        }
+        return unitOfWork.call(() -> {
+            Department department = departments.findByCode(code == null ? "" : code)
+                    .orElseThrow(() -> new NotFoundException("no department " + code));
+            List<String> changes = new ArrayList<>();
+            if (change.name() != null && !change.name().strip().equals(department.name())) {
+                changes.add("name: " + department.name() + " -> " + change.name().strip());
+                department.rename(change.name().strip());
+            }
+            ReferenceNamespace before = department.referenceNamespace();
+            if (namespace != null && !namespace.equals(before)) {
+                requireFree(department.code(), namespace, namespace.without(before));
+                department.numberUnder(namespace);
+                changes.add("referencePrefixes: " + before + " -> " + namespace);
+            }
+            if (!changes.isEmpty()) {
+                audit.record(caller.username(), AuditAction.UPDATE_METADATA, "department", department.code(),
+                        String.join("; ", changes));
+            }
+            return toView(department);
         });
     }
 
     public List<DepartmentView> departments() {
-        return unitOfWork.call(() -> departments.findAll().stream()
-                .map(d -> new DepartmentView(d.code(), d.name())).toList());
+        return unitOfWork.call(() -> departments.findAll().stream().map(Directory::toView).toList());
+    }
+
+    private static boolean validName(String name) {
+        return name != null && !name.isBlank() && name.length() <= 200;
+    }
+
+    private static ReferenceNamespace namespace(List<String> prefixes, List<InvalidInputException.FieldError> errors) {
+        try {
+            return ReferenceNamespace.of(prefixes);
+        } catch (IllegalArgumentException e) {
+            errors.add(new InvalidInputException.FieldError("referencePrefixes", e.getMessage()));
+            return null;
+        }
+    }
+
+    /**
+     * Refuses a namespace that overlaps another department's, or whose {@code added} prefixes (new to the
+     * department) other departments' case files use already: their clerks would meet their own references as
+     * foreign ones, and ours would learn of files they cannot see. Administrators may learn who is in the way.
+     */
+    private void requireFree(String code, ReferenceNamespace namespace, List<ReferencePrefix> added) {
+        for (Department other : departments.findAll()) {
+            if (other.code().equals(code)) {
+                continue;
+            }
+            var overlap = namespace.overlapWith(other.referenceNamespace());
+            if (overlap.isPresent()) {
+                throw new ConflictException("the reference prefix " + overlap.get().mine() + " overlaps "
+                        + overlap.get().theirs() + " of department " + other.code()
+                        + ": no reference may belong to two departments");
+            }
+        }
+        for (ReferencePrefix prefix : added) {
+            List<String> holders = departments.codesNumberingUnder(prefix).stream().filter(c -> !c.equals(code)).toList();
+            if (!holders.isEmpty()) {
+                throw new ConflictException("case files of department " + String.join(", ", holders)
+                        + " have references beginning with " + prefix + " already");
+            }
+        }
+    }
+
+    private static DepartmentView toView(Department d) {
+        return new DepartmentView(d.code(), d.name(), d.referenceNamespace().values());
     }
 
     public UserView createUser(Caller caller, NewUser request) {

@@ -142,7 +142,7 @@ class AnnotationScenarioTest {
             int n = sequence.incrementAndGet();
             String dept = "a" + n;
             directory.createDepartment(admin, dept, "Amt " + n);
-            String ref = n + "-51/2026";
+            String ref = dept + "-51/2026";
             caseFiles.open(admin, new NewCaseFile(ref, "Akte " + n, dept, null, null));
             return new Office(dept, ref, new Caller("clerk-a" + n, Set.of(Role.CLERK), Set.of(dept)),
                     new Caller("colleague-a" + n, Set.of(Role.CLERK), Set.of(dept)));

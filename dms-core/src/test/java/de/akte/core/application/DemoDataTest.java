@@ -48,6 +48,10 @@ class DemoDataTest {
             }
             assertEquals(Set.of(Role.CLERK, Role.SCANNER, Role.RECORDS_OFFICER), roles);
             assertTrue(db.call(() -> caseFiles.findByReference(new FileReference("63-10/2025"))).isPresent());
+            assertTrue(directory.departments().stream().allMatch(d -> d.referencePrefixes().equals(List.of(d.code() + "-"))));
+            db.run(() -> caseFiles.findByReferencePrefix("", null, 0, 100).forEach(c -> assertTrue(
+                    c.department().referenceNamespace().contains(c.fileReference().value()),
+                    () -> c.fileReference() + " lies outside the numbering of department " + c.department().code())));
             var disposalDate = db.call(() -> {
                 var closedLongAgo = caseFiles.findByReference(new FileReference("32-41/2012")).orElseThrow();
                 var schedule = closedLongAgo.filePlanNode().orElseThrow().retentionSource().orElseThrow()

@@ -151,7 +151,7 @@ class RecordStoreScenarioTest {
             int n = sequence.incrementAndGet();
             String dept = "d" + n;
             directory.createDepartment(admin, dept, "Abteilung " + n);
-            String ref = n + "-41/2025";
+            String ref = dept + "-41/2025";
             caseFiles.open(admin, new NewCaseFile(ref, "Akte " + n, dept, null, null));
             return new Office(dept, ref, new Caller("clerk" + n, Set.of(Role.CLERK), Set.of(dept)));
         }

@@ -144,7 +144,7 @@ public final class RecordsFixture implements AutoCloseable {
         int n = sequence.incrementAndGet();
         String dept = "rm" + n;
         directory.createDepartment(admin, dept, "Abteilung " + n);
-        return caseFiles.open(admin, new NewCaseFile("RM-" + n + "/" + System.nanoTime() % 100000, title, dept,
+        return caseFiles.open(admin, new NewCaseFile(dept + "-" + n + "/" + System.nanoTime() % 100000, title, dept,
                 nodeCode(nodeId), openedOn));
     }
 

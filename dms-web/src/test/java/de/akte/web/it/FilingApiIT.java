@@ -27,12 +27,13 @@ class FilingApiIT {
     static void office() {
         String run = UUID.randomUUID().toString().substring(0, 6);
         department = "amt" + run;
-        assertEquals(201, ADMIN.postJson("/api/departments", "{\"code\":\"" + department + "\",\"name\":\"Bauamt\"}")
-                .status());
+        caseFile = "63-" + ThreadLocalRandom.current().nextInt(1000, 9999) + "/2026";
+        // the reference must look like one the recognition finds on a page, so the department numbers under it
+        assertEquals(201, ADMIN.postJson("/api/departments", "{\"code\":\"" + department + "\",\"name\":\"Bauamt\","
+                + "\"referencePrefixes\":[\"" + caseFile.substring(0, caseFile.indexOf('/') + 1) + "\"]}").status());
         assertEquals(201, ADMIN.postJson("/api/users", "{\"username\":\"clerk." + run + "\",\"password\":\"" + PASSWORD
                 + "\",\"roles\":[\"CLERK\"],\"departments\":[\"" + department + "\"]}").status());
         clerk = ApiClient.as("clerk." + run, PASSWORD);
-        caseFile = "63-" + ThreadLocalRandom.current().nextInt(1000, 9999) + "/2026";
         assertEquals(201, ADMIN.postJson("/api/case-files", "{\"fileReference\":\"" + caseFile
                 + "\",\"title\":\"Neubau Kita\",\"department\":\"" + department + "\"}").status());
     }

@@ -40,8 +40,8 @@ class ImportCliIT {
         String run = UUID.randomUUID().toString().substring(0, 6);
         department = "cli" + run;
         scanner = "scan." + run;
-        assertEquals(201, ADMIN.postJson("/api/departments", "{\"code\":\"" + department + "\",\"name\":\"Scanstelle\"}")
-                .status());
+        assertEquals(201, ADMIN.postJson("/api/departments", "{\"code\":\"" + department + "\",\"name\":\"Scanstelle\","
+                + "\"referencePrefixes\":[\"80-" + run + "/\"]}").status());
         assertEquals(201, ADMIN.postJson("/api/users", "{\"username\":\"" + scanner + "\",\"password\":\"" + PASSWORD
                 + "\",\"roles\":[\"SCANNER\"],\"departments\":[\"" + department + "\"]}").status());
         caseFile = "80-" + run + "/2026";

@@ -46,7 +46,8 @@ class RecognitionApiIT {
         run = UUID.randomUUID().toString().substring(0, 6);
         department = "scan" + run;
         assertEquals(201, ADMIN.postJson("/api/departments",
-                "{\"code\":\"" + department + "\",\"name\":\"Scanstelle\"}").status());
+                "{\"code\":\"" + department + "\",\"name\":\"Scanstelle\",\"referencePrefixes\":[\"70-" + run
+                        + "/\"]}").status());
         caseFile = "70-" + run + "/2026";
         ApiClient.Answer created = ADMIN.postJson("/api/case-files", "{\"fileReference\":\"" + caseFile
                 + "\",\"title\":\"Kanalsanierung\",\"department\":\"" + department + "\"}");

@@ -44,7 +44,8 @@ class RecordStoreApiIT {
         building = "bau" + run;
         social = "soz" + run;
         assertEquals(201, ADMIN.postJson("/api/departments",
-                "{\"code\":\"" + building + "\",\"name\":\"Bauaufsicht\"}").status());
+                "{\"code\":\"" + building + "\",\"name\":\"Bauaufsicht\",\"referencePrefixes\":[\"63-" + run
+                        + "/\"]}").status());
         assertEquals(201, ADMIN.postJson("/api/departments",
                 "{\"code\":\"" + social + "\",\"name\":\"Sozialamt\"}").status());
         createUser("bau." + run, building);

@@ -49,7 +49,7 @@ class RecordsDeskIT implements ScreenshotOnFailure.WithBrowser {
     @BeforeAll
     void organisation() {
         assertEquals(201, ADMIN.postJson("/api/departments", "{\"code\":\"" + department
-                + "\",\"name\":\"Ordnungsamt\"}").status());
+                + "\",\"name\":\"Ordnungsamt\",\"referencePrefixes\":[\"RD-" + run + "/\"]}").status());
         for (String name : new String[] {officer, secondOfficer}) {
             ApiClient.Answer a = ADMIN.postJson("/api/users", "{\"username\":\"" + name + "\",\"password\":\""
                     + PASSWORD + "\",\"roles\":[\"RECORDS_OFFICER\"],\"departments\":[\"" + department + "\"]}");

@@ -38,7 +38,8 @@ class RecordsManagementIT {
         run = UUID.randomUUID().toString().substring(0, 6);
         department = "rm" + run;
         assertEquals(201, ADMIN.postJson("/api/departments",
-                "{\"code\":\"" + department + "\",\"name\":\"Hauptamt\"}").status());
+                "{\"code\":\"" + department + "\",\"name\":\"Hauptamt\",\"referencePrefixes\":[\"RM-" + run
+                        + "/\"]}").status());
         user("reg1." + run, "RECORDS_OFFICER");
         user("reg2." + run, "RECORDS_OFFICER");
         user("clerk." + run, "CLERK");

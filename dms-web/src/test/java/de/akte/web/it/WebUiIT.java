@@ -62,8 +62,9 @@ class WebUiIT implements ScreenshotOnFailure.WithBrowser {
         String mine = "ui" + run;
         String theirs = "uo" + run;
         for (String code : List.of(mine, theirs)) {
+            String numbering = code.equals(mine) ? ",\"referencePrefixes\":[\"71-" + run + "/\"]" : "";
             assertEquals(201, ADMIN.postJson("/api/departments", "{\"code\":\"" + code + "\",\"name\":\"Amt " + code
-                    + "\"}").status());
+                    + "\"" + numbering + "}").status());
         }
         ApiClient.Answer user = ADMIN.postJson("/api/users", "{\"username\":\"" + clerk + "\",\"password\":\""
                 + PASSWORD + "\",\"roles\":[\"CLERK\"],\"departments\":[\"" + mine + "\"]}");

@@ -1,5 +1,6 @@
 package de.akte.web.interfaces.rest;
 
+import de.akte.core.application.DepartmentChange;
 import de.akte.core.application.DepartmentView;
 import de.akte.core.application.Directory;
 import de.akte.core.application.NewUser;
@@ -46,8 +47,8 @@ public class DirectoryResource {
         this(null, null, null);
     }
 
-    /** The body of {@code POST /api/departments}. */
-    public record NewDepartmentRequest(String code, String name) {
+    /** The body of {@code POST /api/departments}; {@code referencePrefixes} defaults to the code and a dash. */
+    public record NewDepartmentRequest(String code, String name, List<String> referencePrefixes) {
     }
 
     /** Who the caller is, as Akte sees them. */
@@ -61,8 +62,19 @@ public class DirectoryResource {
         if (request == null) {
             throw new InvalidInputException("body", "send the department as JSON");
         }
-        return Response.status(201).entity(directory.createDepartment(caller.get(), request.code(), request.name()))
-                .build();
+        return Response.status(201).entity(directory.createDepartment(caller.get(), request.code(), request.name(),
+                request.referencePrefixes())).build();
+    }
+
+    /** Renames a department or changes the prefixes of its case-file references (administrators). */
+    @PUT
+    @Path("departments/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DepartmentView changeDepartment(@PathParam("code") String code, DepartmentChange change) {
+        if (change == null) {
+            throw new InvalidInputException("body", "send the changes as JSON");
+        }
+        return directory.changeDepartment(caller.get(), code, change);
     }
 
     @GET
