@@ -13,4 +13,10 @@ public record ImportItemView(String path, String sha256, Long size, String state
                 item.state().name(), item.documentId().orElse(null), pages, item.reason().orElse(null),
                 item.createdAt());
     }
+
+    /** The item without its document, for a viewer who may not open that document. */
+    static ImportItemView withoutDocument(ImportItem item) {
+        return new ImportItemView(item.path(), item.sha256().orElse(null), item.size().orElse(null),
+                item.state().name(), null, null, item.reason().orElse(null), item.createdAt());
+    }
 }

@@ -1,7 +1,9 @@
 package de.akte.core.imports;
 
 import de.akte.core.department.Department;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,25 +14,36 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * A bulk import: a folder, a ZIP or a hot-folder day of scans, identified by a key its sender chooses so that
- * running the same import again continues it instead of starting over.
+ * A bulk import: a folder, a ZIP or a hot-folder day of scans, identified by a key its owner chooses so that
+ * running the same import again continues it instead of starting over. Keys are unique per owner: the same key
+ * chosen by someone else is someone else's batch.
  */
 @Entity
-@Table(name = "import_batch")
+@Table(name = "import_batch", uniqueConstraints = @UniqueConstraint(name = "import_batch_owner_key",
+        columnNames = {"owner", "batch_key"}))
 public class ImportBatch {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "batch_key", nullable = false, unique = true, length = 200)
+    @Column(nullable = false, length = 64)
+    private String owner;
+
+    @Column(name = "batch_key", nullable = false, length = 200)
     private String key;
 
     @Column(nullable = false, length = 1000)
@@ -75,8 +88,11 @@ public class ImportBatch {
     @Column(name = "completed_at")
     private Instant completedAt;
 
-    @Column(name = "protocol_document_id")
-    private Long protocolDocumentId;
+    // one protocol per department the batch's documents lie in, so each is readable by all who may see it
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "import_protocol_document", joinColumns = @JoinColumn(name = "batch_id"))
+    @Column(name = "document_id", nullable = false)
+    private Set<Long> protocolDocumentIds = new HashSet<>();
 
     @Version
     private long version;
@@ -84,9 +100,14 @@ public class ImportBatch {
     protected ImportBatch() {
     }
 
-    public ImportBatch(String key, String source, ImportKind kind, String serverPath, Department department,
-                       String caseFile, String documentType, String scannedBy, Integer expectedItems,
-                       Instant createdAt, String createdBy) {
+    /**
+     * @param owner     whose batch it is: only the owner opens, appends to and completes it
+     * @param createdBy who asked for it (for a server-side import the administrator, for the protocol and audit)
+     */
+    public ImportBatch(ImportOwner owner, String key, String source, ImportKind kind, String serverPath,
+                       Department department, String caseFile, String documentType, String scannedBy,
+                       Integer expectedItems, Instant createdAt, String createdBy) {
+        this.owner = Objects.requireNonNull(owner).name();
         this.key = Objects.requireNonNull(key);
         this.source = Objects.requireNonNull(source);
         this.kind = Objects.requireNonNull(kind);
@@ -102,6 +123,14 @@ public class ImportBatch {
 
     public Long id() {
         return id;
+    }
+
+    public ImportOwner owner() {
+        return new ImportOwner(owner);
+    }
+
+    public boolean ownedBy(ImportOwner candidate) {
+        return owner.equals(candidate.name());
     }
 
     public String key() {
@@ -160,8 +189,9 @@ public class ImportBatch {
         return Optional.ofNullable(completedAt);
     }
 
-    public Optional<Long> protocolDocumentId() {
-        return Optional.ofNullable(protocolDocumentId);
+    /** The protocol documents written at completion, one per department, in the order of their ids. */
+    public List<Long> protocolDocumentIds() {
+        return List.copyOf(new TreeSet<>(protocolDocumentIds));
     }
 
     /** The sender says how many files to expect, e.g. when a re-run finds more or fewer. */
@@ -171,11 +201,12 @@ public class ImportBatch {
         }
     }
 
-    /** Every file was handed in; the protocol is the document with the given id. */
-    public void close(Instant at, Long protocolDocument, String reason) {
+    /** Every file was handed in; the protocols are the documents with the given ids. */
+    public void close(Instant at, Collection<Long> protocolDocuments, String reason) {
         this.state = ImportState.CLOSED;
         this.completedAt = at;
-        this.protocolDocumentId = protocolDocument;
+        this.protocolDocumentIds.clear();
+        this.protocolDocumentIds.addAll(protocolDocuments);
         this.stateReason = reason;
     }
 }

@@ -14,7 +14,8 @@ public interface ImportRepository {
 
     Optional<ImportBatch> find(long id);
 
-    Optional<ImportBatch> findByKey(String key);
+    /** The owner's batch with this key; another owner's batch under the same key is a different batch. */
+    Optional<ImportBatch> findByKey(ImportOwner owner, String key);
 
     Optional<ImportItem> item(long batchId, String path);
 
@@ -32,8 +33,8 @@ public interface ImportRepository {
     /** Open batches that a server-side job reads, to be resumed after a restart. */
     List<ImportBatch> openServerBatches();
 
-    /** The newest batches, newest first; only those opened by {@code createdBy}, or all when it is null. */
-    List<ImportBatch> newest(String createdBy, int limit);
+    /** The newest batches, newest first; only those of {@code owner}, or all when it is null. */
+    List<ImportBatch> newest(ImportOwner owner, int limit);
 
     /**
      * How the documents of a batch stand in processing.

@@ -130,7 +130,8 @@ class RecordStoreScenarioTest {
                     new de.akte.core.infrastructure.persistence.jpa.JpaClassificationRuleRepository(em), classifier,
                     outbox, audit, clock, new FilingPolicy(0.8), routing);
             imports = new ImportService(db, new de.akte.core.infrastructure.persistence.jpa.JpaImportRepository(em),
-                    departments, documentRepository, documents, audit, clock, ProcessingTrigger.none());
+                    departments, caseFileRepository, documentRepository, documents, audit, clock,
+                    ProcessingTrigger.none());
             search = new SearchService(index);
         }
 
@@ -474,6 +475,7 @@ class RecordStoreScenarioTest {
             assertEquals(2, done.done());
             assertEquals(2, done.failed());
             assertNotNull(done.protocolDocumentId());
+            assertEquals(List.of(done.protocolDocumentId()), done.protocolDocumentIds());
             settle();
             String protocol = documents.text(office.clerk(), done.protocolDocumentId()).pages().get(0).text();
             assertTrue(protocol.contains("gut.txt;"), protocol);

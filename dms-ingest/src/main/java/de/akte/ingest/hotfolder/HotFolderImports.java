@@ -5,6 +5,7 @@ import de.akte.core.application.ImportService;
 import de.akte.core.application.NewImport;
 import de.akte.core.application.UnacceptableContentException;
 import de.akte.core.imports.ImportKind;
+import de.akte.core.imports.ImportOwner;
 import de.akte.core.security.Caller;
 import de.akte.core.shared.ConflictException;
 import de.akte.core.shared.InvalidInputException;
@@ -22,31 +23,37 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Imports hot-folder files through the import service: one batch a day ({@code hotfolder-2026-11-28}), so that
  * the day's import protocol lists them; the first folder level names the department, files at the top go to the
  * configured one. The item key is path plus content hash, so a file dropped again under the same name with new
  * content is a new item, and one imported just before a crash (not yet moved) is recognised, not doubled.
+ * <p>
+ * The batches are the system's ({@link ImportOwner#HOT_FOLDER}): nobody else can open, append to or read them
+ * as theirs, whatever key they choose. Each file is imported by an identity that reaches only the department the
+ * file names, and only if the configuration allows that department; otherwise it is refused in the same words
+ * as a department that does not exist.
  */
 public final class HotFolderImports implements HotFolderImporter {
 
     private final ImportService imports;
-    private final Caller importer;
     private final String defaultDepartment;
+    private final Set<String> folderDepartments;
     private final String location;
     private final Clock clock;
 
     /**
-     * @param importer          the account the hot folder imports as (it must see every department it files into)
      * @param defaultDepartment department of files directly in the hot folder, or null to refuse them
+     * @param folderDepartments the departments a first-level folder may name, or null for any
      * @param location          where the hot folder is, for the protocol's source
      */
-    public HotFolderImports(ImportService imports, Caller importer, String defaultDepartment, String location,
-                            Clock clock) {
+    public HotFolderImports(ImportService imports, String defaultDepartment, Set<String> folderDepartments,
+                            String location, Clock clock) {
         this.imports = Objects.requireNonNull(imports, "imports");
-        this.importer = Objects.requireNonNull(importer, "importer");
         this.defaultDepartment = defaultDepartment;
+        this.folderDepartments = folderDepartments == null ? null : Set.copyOf(folderDepartments);
         this.location = Objects.requireNonNull(location, "location");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -54,6 +61,7 @@ public final class HotFolderImports implements HotFolderImporter {
     @Override
     public long importFile(Path file, String relativePath) {
         String department = department(relativePath);
+        Caller importer = ImportOwner.HOT_FOLDER.caller(allowed(department) ? Set.of(department) : Set.of());
         String sha256 = sha256(file);
         LocalDate today = LocalDate.now(clock);
         long batch = imports.open(importer, new NewImport("hotfolder-" + today, "hotfolder:" + location,
@@ -66,6 +74,11 @@ public final class HotFolderImports implements HotFolderImporter {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + file, e);
         }
+    }
+
+    private boolean allowed(String department) {
+        return department.equals(defaultDepartment) || folderDepartments == null
+                || folderDepartments.contains(department);
     }
 
     private String department(String relativePath) {

@@ -1,8 +1,6 @@
 package de.akte.web.batch;
 
 import de.akte.core.application.ImportService;
-import de.akte.core.security.Caller;
-import de.akte.core.security.Role;
 import de.akte.ingest.hotfolder.HotFolder;
 import de.akte.ingest.hotfolder.HotFolderImports;
 import de.akte.ingest.hotfolder.HotFolderSettings;
@@ -13,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -24,8 +21,6 @@ import java.util.logging.Logger;
 public class HotFolderWatch {
 
     private static final Logger LOG = Logger.getLogger(HotFolderWatch.class.getName());
-    /** The account hot-folder imports are recorded under in the audit trail and the protocol. */
-    private static final String ACCOUNT = "hotfolder";
 
     @Resource
     private ManagedScheduledExecutorService executor;
@@ -38,13 +33,15 @@ public class HotFolderWatch {
     /** Starts watching, if a hot folder is configured. */
     public void start(AkteSettings settings) {
         settings.hotFolder().ifPresent(config -> {
-            Caller importer = new Caller(ACCOUNT, Set.of(Role.ADMIN), Set.of());
+            // imports as the system's hot-folder importer (system:hot-folder), into its own batches only
             HotFolder folder = new HotFolder(new HotFolderSettings(config.root(), config.settle()),
-                    new HotFolderImports(imports, importer, config.department(), config.root().toString(),
-                            Clock.systemDefaultZone()), Clock.systemUTC());
+                    new HotFolderImports(imports, config.department(), config.departments(),
+                            config.root().toString(), Clock.systemDefaultZone()), Clock.systemUTC());
             scans = executor.scheduleWithFixedDelay(() -> scan(folder), 2, 2, TimeUnit.SECONDS);
             LOG.info("watching the hot folder " + config.root() + " (files at its top go to department "
-                    + (config.department() == null ? "none: refused" : config.department()) + ")");
+                    + (config.department() == null ? "none: refused" : config.department()) + "; folders may name "
+                    + (config.departments() == null ? "any department" : "the departments " + config.departments())
+                    + ")");
         });
     }
 

@@ -3,7 +3,6 @@ package de.akte.web.batch;
 import de.akte.core.application.ImportItemUpload;
 import de.akte.core.application.ImportService;
 import de.akte.core.security.Caller;
-import de.akte.core.security.Role;
 import de.akte.ingest.cli.ImportSource;
 import de.akte.ingest.cli.ItemOutcome;
 import de.akte.ingest.cli.SourceFile;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,7 +45,8 @@ public class ServerImportBatchlet extends AbstractBatchlet {
         long id = Long.parseLong(batchId);
         Path source = Path.of(imports.serverPath(id)
                 .orElseThrow(() -> new IllegalStateException("import " + id + " reads no server path")));
-        Caller importer = new Caller(imports.openedBy(id), Set.of(Role.ADMIN), Set.of());
+        // the system's server importer, reaching only the batch's department
+        Caller importer = imports.serverImporter(id);
         int handed = 0;
         try (ImportSource files = ImportSource.open(source, null)) {
             for (ItemOutcome refused : files.refused()) {

@@ -2,11 +2,14 @@ package de.akte.web.infrastructure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The product's start-up settings, read once from system properties and environment variables
@@ -28,8 +31,11 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
                            boolean seedDemoData, Optional<String> demoPassword, int passwordIterations, Ocr ocr,
                            Optional<HotFolder> hotFolder, double autoFileConfidence) {
 
-    /** The hot folder: where, the department of files at its top (null: refused), and how long a file must rest. */
-    public record HotFolder(Path root, String department, Duration settle) {
+    /**
+     * The hot folder: where, the department of files at its top (null: refused), how long a file must rest, and
+     * the departments its first-level folders may name (null: any department).
+     */
+    public record HotFolder(Path root, String department, Duration settle, Set<String> departments) {
     }
 
     /**
@@ -67,8 +73,14 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
                 l.get("akte.password.iterations").map(Integer::parseInt).orElse(600_000), ocr(l),
                 l.get("akte.hot.folder").map(root -> new HotFolder(Path.of(root).toAbsolutePath().normalize(),
                         l.get("akte.hot.folder.department").orElse(null),
-                        Duration.ofSeconds(l.get("akte.hot.folder.settle.seconds").map(Long::parseLong).orElse(5L)))),
+                        Duration.ofSeconds(l.get("akte.hot.folder.settle.seconds").map(Long::parseLong).orElse(5L)),
+                        l.get("akte.hot.folder.departments").map(AkteSettings::codes).orElse(null))),
                 l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7));
+    }
+
+    private static Set<String> codes(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(c -> !c.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static Ocr ocr(Lookup l) {

@@ -194,8 +194,8 @@ public class CoreBeans {
                 documentRepository, retention, outbox, blobStore, renderedPages, classifier, audit, clock);
         transfers = new ArchiveTransferService(unitOfWork, disposals, caseFileRepository, documentRepository, retention,
                 blobStore, new XdomeaMessages(new XdomeaSchema()), xdomeaSender(), audit, clock);
-        imports = new ImportService(unitOfWork, new JpaImportRepository(em), departmentRepository, documentRepository,
-                documents, audit, clock, signal::workCommitted);
+        imports = new ImportService(unitOfWork, new JpaImportRepository(em), departmentRepository, caseFileRepository,
+                documentRepository, documents, audit, clock, signal::workCommitted);
         demoData = new DemoData(unitOfWork, departmentRepository, filePlanRepository, caseFileRepository,
                 userRepository, hasher, audit, clock);
     }

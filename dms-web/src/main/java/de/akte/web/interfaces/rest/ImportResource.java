@@ -83,10 +83,11 @@ public class ImportResource {
         }
         String source = request.source() != null ? request.source() : server ? "server:" + request.serverPath() : null;
         String key = request.key() != null ? request.key() : server ? "server:" + request.serverPath() : null;
-        ImportService.Opened opened = imports.open(who, new NewImport(key, source,
-                server ? ImportKind.SERVER : ImportKind.CLIENT, server ? request.serverPath() : null,
-                request.caseFile(), request.department(), request.documentType(), request.scannedBy(),
-                request.expectedItems()));
+        // a server-side import is the system's batch, not the administrator's; any other is the caller's own
+        NewImport opening = new NewImport(key, source, server ? ImportKind.SERVER : ImportKind.CLIENT,
+                server ? request.serverPath() : null, request.caseFile(), request.department(), request.documentType(),
+                request.scannedBy(), request.expectedItems());
+        ImportService.Opened opened = server ? imports.openOnServer(who, opening) : imports.open(who, opening);
         if (server && !opened.resumed()) {
             serverImports.start(opened.batch().id());
         }
@@ -97,7 +98,7 @@ public class ImportResource {
                 .entity(opened.batch()).build();
     }
 
-    /** The caller's newest batches (an administrator's: all), newest first; {@code size} of them (20 by default). */
+    /** The caller's own newest batches (an administrator's: all), newest first; {@code size} of them (20 by default). */
     @GET
     public List<ImportProgress> newest(@QueryParam("size") String size) {
         return imports.newest(caller.get(), Params.integer(size, "size", 20));

@@ -4,6 +4,7 @@ import de.akte.core.document.DocumentStatus;
 import de.akte.core.imports.ImportBatch;
 import de.akte.core.imports.ImportItem;
 import de.akte.core.imports.ImportKind;
+import de.akte.core.imports.ImportOwner;
 import de.akte.core.imports.ImportRepository;
 import de.akte.core.imports.ImportState;
 import de.akte.core.imports.ItemState;
@@ -45,9 +46,9 @@ public class JpaImportRepository implements ImportRepository {
     }
 
     @Override
-    public Optional<ImportBatch> findByKey(String key) {
-        return em.createQuery("select b from ImportBatch b where b.key = :k", ImportBatch.class)
-                .setParameter("k", key).getResultStream().findFirst();
+    public Optional<ImportBatch> findByKey(ImportOwner owner, String key) {
+        return em.createQuery("select b from ImportBatch b where b.owner = :o and b.key = :k", ImportBatch.class)
+                .setParameter("o", owner.name()).setParameter("k", key).getResultStream().findFirst();
     }
 
     @Override
@@ -111,11 +112,11 @@ public class JpaImportRepository implements ImportRepository {
     }
 
     @Override
-    public List<ImportBatch> newest(String createdBy, int limit) {
-        TypedQuery<ImportBatch> query = createdBy == null
+    public List<ImportBatch> newest(ImportOwner owner, int limit) {
+        TypedQuery<ImportBatch> query = owner == null
                 ? em.createQuery("select b from ImportBatch b order by b.id desc", ImportBatch.class)
-                : em.createQuery("select b from ImportBatch b where b.createdBy = :u order by b.id desc",
-                        ImportBatch.class).setParameter("u", createdBy);
+                : em.createQuery("select b from ImportBatch b where b.owner = :o order by b.id desc",
+                        ImportBatch.class).setParameter("o", owner.name());
         return query.setMaxResults(limit).getResultList();
     }
 }
