@@ -102,8 +102,8 @@ class IsolationImportsIT {
                 + "\",\"roles\":[\"SCANNER\"],\"departments\":[\"" + department + "\"]}").status());
         assertEquals(201, ADMIN.postJson("/api/users", "{\"username\":\"" + clerk + "\",\"password\":\"" + PASSWORD
                 + "\",\"roles\":[\"CLERK\"],\"departments\":[\"" + department + "\"]}").status());
-        String caseFile = ThreadLocalRandom.current().nextInt(10, 99) + "-" + ThreadLocalRandom.current()
-                .nextInt(1000, 9999) + "/2026";
+        // in the department's own numbering (its code followed by "-")
+        String caseFile = department + "-" + ThreadLocalRandom.current().nextInt(1000, 9999) + "/2026";
         assertEquals(201, ADMIN.postJson("/api/case-files", "{\"fileReference\":\"" + caseFile
                 + "\",\"title\":\"Akte " + department + "\",\"department\":\"" + department + "\"}").status());
         return new Office(department, caseFile, scanner, ApiClient.as(scanner, PASSWORD),
