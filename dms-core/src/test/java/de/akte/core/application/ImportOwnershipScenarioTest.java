@@ -128,7 +128,7 @@ class ImportOwnershipScenarioTest {
             int n = sequence.incrementAndGet();
             String dept = "imp" + n;
             directory.createDepartment(admin, dept, "Abteilung " + n);
-            String ref = "7" + n + "-10/2026";
+            String ref = dept + "-10/2026";
             caseFiles.open(admin, new NewCaseFile(ref, "Akte " + n, dept, null, null));
             return new Office(dept, ref, new Caller("scan" + n, Set.of(Role.SCANNER), Set.of(dept)),
                     new Caller("clerk" + n, Set.of(Role.CLERK), Set.of(dept)));
