@@ -25,6 +25,12 @@ public interface TextIndex extends AutoCloseable {
      */
     java.util.List<Integer> matchingWords(String query, java.util.List<String> words);
 
+    /**
+     * Whether the index can take a write and answer a search, exercised for real; DEGRADED or DOWN with the
+     * reason an operator needs.
+     */
+    de.akte.core.health.ComponentHealth health();
+
     /** Number of documents in the index (as of the last commit). */
     long count();
 

@@ -50,6 +50,9 @@ import de.akte.ingest.detect.TikaContentTypeDetector;
 import de.akte.core.application.FilingPolicy;
 import de.akte.core.application.FilingService;
 import de.akte.core.application.RoutingDesk;
+import de.akte.core.health.HealthLimits;
+import de.akte.core.health.Heartbeats;
+import de.akte.core.health.SystemHealth;
 import de.akte.core.application.ImportService;
 import de.akte.core.application.PageImageService;
 import de.akte.ingest.pages.RenderedPages;
@@ -120,6 +123,8 @@ public class CoreBeans {
     private PageHitService pageHits;
     private DepartmentScopedClassifier classifier;
     private RoutingDesk routing;
+    private Heartbeats heartbeats;
+    private SystemHealth systemHealth;
     private ExecutorService ocrPool;
     private ContentRecognizer recognizer;
     private FilePlanService filePlan;
@@ -175,6 +180,9 @@ public class CoreBeans {
         processor = new DocumentProcessor(unitOfWork, taskRepository, documentRepository, caseFileRepository, outbox,
                 blobStore, recognizer, audit, clock, ProcessingPolicy.defaults(nodeName()), signal::workCommitted,
                 filing::classify, routing);
+        heartbeats = new Heartbeats();
+        systemHealth = new SystemHealth(unitOfWork, outbox, taskRepository, blobStore, textIndex, recognizer::ocr,
+                heartbeats, clock, HealthLimits.defaults());
         indexer = new DocumentIndexer(unitOfWork, outbox, documentRepository, textIndex, annotationRepository);
         annotations = new AnnotationService(unitOfWork, annotationRepository, documentRepository, outbox, audit, clock);
         savedSearches = new SavedSearchService(unitOfWork, new JpaSavedSearchRepository(em), clock);
@@ -341,6 +349,18 @@ public class CoreBeans {
     @Dependent
     FilingService filingService() {
         return filing;
+    }
+
+    @Produces
+    @Dependent
+    Heartbeats heartbeats() {
+        return heartbeats;
+    }
+
+    @Produces
+    @Dependent
+    SystemHealth systemHealth() {
+        return systemHealth;
     }
 
     @Produces

@@ -8,7 +8,11 @@ import de.akte.core.application.DocumentProcessor;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import de.akte.core.health.Heartbeats;
+import de.akte.core.health.SystemHealth;
 import jakarta.inject.Inject;
+
+import java.time.Instant;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,6 +51,9 @@ public class WorkerSignal {
 
     @Inject
     private LegalHoldService holds;
+
+    @Inject
+    private Heartbeats heartbeats;
 
     private final int workers = 2 * Math.max(1, Runtime.getRuntime().availableProcessors());
     private final Semaphore processing = new Semaphore(workers);
@@ -114,7 +121,11 @@ public class WorkerSignal {
     }
 
     private void process() {
-        if (!running || !processing.tryAcquire()) {
+        if (!running) {
+            return;
+        }
+        heartbeats.beat(SystemHealth.PROCESSING, Instant.now());
+        if (!processing.tryAcquire()) {
             return;
         }
         try {
@@ -128,13 +139,20 @@ public class WorkerSignal {
         } catch (Throwable e) {
             // a scheduled task that throws is never run again: log and keep the worker alive
             LOG.log(Level.WARNING, "processing worker failed, will retry at the next poll", e);
+            if (e instanceof VirtualMachineError) {
+                heartbeats.fatal(SystemHealth.PROCESSING, e, Instant.now());
+            }
         } finally {
             processing.release();
         }
     }
 
     private void index() {
-        if (!running || !indexing.tryLock()) {
+        if (!running) {
+            return;
+        }
+        heartbeats.beat(SystemHealth.INDEXING, Instant.now());
+        if (!indexing.tryLock()) {
             return;
         }
         try {
@@ -143,6 +161,9 @@ public class WorkerSignal {
             }
         } catch (Throwable e) {
             LOG.log(Level.WARNING, "index outbox drain failed, will retry at the next poll", e);
+            if (e instanceof VirtualMachineError) {
+                heartbeats.fatal(SystemHealth.INDEXING, e, Instant.now());
+            }
         } finally {
             indexing.unlock();
         }

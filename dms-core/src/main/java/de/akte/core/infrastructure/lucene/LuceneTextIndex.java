@@ -2,6 +2,9 @@ package de.akte.core.infrastructure.lucene;
 
 import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
 import de.akte.core.infrastructure.lucene.analysis.GermanDocumentAnalyzer;
+import de.akte.core.health.ComponentHealth;
+import de.akte.core.health.HealthStatus;
+import de.akte.core.search.IndexWriterReopenedException;
 import de.akte.core.search.IndexedDocument;
 import de.akte.core.search.SearchHit;
 import de.akte.core.search.SearchQuery;
@@ -15,6 +18,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
@@ -38,6 +43,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -47,6 +53,11 @@ import org.apache.lucene.util.BytesRef;
  * The full-text index on Lucene: German analysis ({@link GermanDocumentAnalyzer}), department-filtered
  * hits and facet counts, snippets and matched pages. One writer; searches run concurrently with
  * indexing on a searcher that is refreshed when changes are committed.
+ *
+ * <p>A tragic error (an {@code OutOfMemoryError} or an I/O failure in the middle of a flush or merge) makes
+ * Lucene close its writer for good. The index then reopens a writer from the last commit, so that the changes
+ * lost with the old one are simply applied again from the outbox (whose entries go only after a commit), and
+ * says so in {@link #health()}; if it cannot reopen, health says DOWN with the reason until it can.
  */
 public final class LuceneTextIndex implements TextIndex {
 
@@ -60,9 +71,29 @@ public final class LuceneTextIndex implements TextIndex {
     private final Analyzer indexAnalyzer;
     private final Analyzer queryAnalyzer;
     private final FreeTextQueryParser parser;
+    private static final Logger LOG = Logger.getLogger(LuceneTextIndex.class.getName());
+    // a term no entry carries: deleting it exercises the writer without changing the index
+    private static final Term PROBE = new Term("health-probe", "none");
+
     private final DocumentMapper mapper = new DocumentMapper();
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private volatile Open open;
+    private volatile int reopened;
+    private volatile String lastFailure;
+    private volatile String downReason;
+
+    /** The writer in use and the searchers it feeds; replaced as a whole when the writer has to be reopened. */
+    private record Open(IndexWriter writer, SearcherManager searchers) {
+    }
+
+    @FunctionalInterface
+    private interface WriterAction {
+        void apply(IndexWriter writer) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface SearcherAction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
 
     /** An index in {@code directory}, which it takes over and closes; creates the index if there is none. */
     public LuceneTextIndex(Directory directory, GermanCompoundSplitter splitter) {
@@ -71,14 +102,23 @@ public final class LuceneTextIndex implements TextIndex {
         this.queryAnalyzer = GermanDocumentAnalyzer.forQueries();
         this.parser = new FreeTextQueryParser(queryAnalyzer);
         try {
-            IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(64);
-            this.writer = new IndexWriter(directory, config);
-            // refreshed only on commit, so searches see committed state, as the port promises
-            this.searchers = new SearcherManager(writer, null);
+            this.open = openWriter();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index", e);
+        }
+    }
+
+    private Open openWriter() throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        IndexWriter writer = new IndexWriter(directory, config);
+        try {
+            // refreshed only on commit, so searches see committed state, as the port promises
+            return new Open(writer, new SearcherManager(writer, null));
+        } catch (IOException | RuntimeException e) {
+            writer.rollback();
+            throw e;
         }
     }
 
@@ -98,38 +138,134 @@ public final class LuceneTextIndex implements TextIndex {
 
     @Override
     public void index(IndexedDocument document) {
-        try {
-            writer.updateDocument(DocumentMapper.idTerm(document.documentId()), mapper.toLucene(document));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot index document " + document.documentId(), e);
-        }
+        Document entry = mapper.toLucene(document);
+        write("index document " + document.documentId(),
+                writer -> writer.updateDocument(DocumentMapper.idTerm(document.documentId()), entry));
     }
 
     @Override
     public void delete(long documentId) {
-        try {
-            writer.deleteDocuments(DocumentMapper.idTerm(documentId));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete document " + documentId + " from the index", e);
-        }
+        write("delete document " + documentId + " from the index",
+                writer -> writer.deleteDocuments(DocumentMapper.idTerm(documentId)));
     }
 
     @Override
     public void deleteAll() {
-        try {
-            writer.deleteAll();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot empty the index", e);
-        }
+        write("empty the index", IndexWriter::deleteAll);
     }
 
     @Override
     public void commit() {
-        try {
+        Open current = open;
+        write(current, "commit the index", writer -> {
             writer.commit();
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot commit the index", e);
+            current.searchers().maybeRefreshBlocking();
+        });
+    }
+
+    @Override
+    public ComponentHealth health() {
+        Open current = open;
+        try {
+            // a real write that changes nothing: a closed or broken writer refuses it
+            current.writer().deleteDocuments(PROBE);
+            long documents = read(searcher -> (long) searcher.getIndexReader().numDocs());
+            synchronized (this) {
+                return reopened == 0 ? ComponentHealth.up() : new ComponentHealth(HealthStatus.UP,
+                        documents + " documents; the writer was reopened " + reopened + " time(s), last after: "
+                                + lastFailure);
+            }
+        } catch (IOException | RuntimeException e) {
+            heal(current, e);
+            synchronized (this) {
+                return downReason != null ? ComponentHealth.down(downReason)
+                        : ComponentHealth.degraded("the index writer had stopped (" + lastFailure + ") and was "
+                                + "reopened from its last commit; changes since then are being applied again");
+            }
+        }
+    }
+
+    private void write(String what, WriterAction action) {
+        write(open, what, action);
+    }
+
+    private void write(Open current, String what, WriterAction action) {
+        try {
+            action.apply(current.writer());
+        } catch (AlreadyClosedException | IOException | VirtualMachineError e) {
+            IndexWriter writer = current.writer();
+            if (writer.isOpen() && writer.getTragicException() == null) {
+                if (e instanceof VirtualMachineError error) {
+                    throw error;
+                }
+                throw e instanceof IOException io ? new UncheckedIOException("cannot " + what, io)
+                        : (RuntimeException) e;
+            }
+            heal(current, writer.getTragicException() != null ? writer.getTragicException() : e);
+            throw new IndexWriterReopenedException("cannot " + what + ": the index writer stopped ("
+                    + describe(writer.getTragicException() != null ? writer.getTragicException() : e)
+                    + ") and " + (downReason == null ? "was reopened from its last commit; try again"
+                    : "cannot be reopened: " + downReason), e);
+        }
+    }
+
+    // replaces a writer Lucene closed for good with a new one on the last commit; once for all who noticed
+    private synchronized void heal(Open broken, Throwable cause) {
+        if (open != broken && downReason == null) {
+            return;
+        }
+        IndexWriter writer = broken.writer();
+        if (writer.isOpen() && writer.getTragicException() == null && !(cause instanceof AlreadyClosedException)) {
+            return;
+        }
+        try {
+            broken.searchers().close();
+        } catch (IOException | RuntimeException e) {
+            // the old searchers go either way
+        }
+        try {
+            if (writer.isOpen()) {
+                writer.rollback();
+            }
+        } catch (IOException | RuntimeException e) {
+            // a tragic writer may refuse even this; the lock file goes with it
+        }
+        lastFailure = describe(cause);
+        try {
+            open = openWriter();
+            reopened++;
+            downReason = null;
+            LOG.log(Level.WARNING, "the search index writer stopped (" + lastFailure + "); reopened it from the "
+                    + "last commit, the outbox applies what was lost", cause);
+        } catch (IOException | RuntimeException e) {
+            downReason = describe(e);
+            LOG.log(Level.SEVERE, "the search index writer stopped (" + lastFailure + ") and cannot be reopened", e);
+        }
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private <T> T read(SearcherAction<T> action) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            SearcherManager searchers = open.searchers();
+            IndexSearcher searcher;
+            try {
+                searcher = searchers.acquire();
+            } catch (AlreadyClosedException e) {
+                // the writer was just reopened: its successor serves the search
+                if (attempt == 3) {
+                    throw e;
+                }
+                continue;
+            }
+            try {
+                return action.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
         }
     }
 
@@ -185,12 +321,7 @@ public final class LuceneTextIndex implements TextIndex {
     @Override
     public long count() {
         try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return searcher.getIndexReader().numDocs();
-            } finally {
-                searchers.release(searcher);
-            }
+            return read(searcher -> (long) searcher.getIndexReader().numDocs());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the index", e);
         }
@@ -204,12 +335,7 @@ public final class LuceneTextIndex implements TextIndex {
         Optional<Query> text = parser.parse(query.text());
         Query filtered = withFilters(text.orElseGet(MatchAllDocsQuery::new), query);
         try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return search(searcher, query, text, filtered);
-            } finally {
-                searchers.release(searcher);
-            }
+            return read(searcher -> search(searcher, query, text, filtered));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search the index", e);
         }
@@ -289,8 +415,11 @@ public final class LuceneTextIndex implements TextIndex {
     public void close() {
         try {
             try {
-                searchers.close();
-                writer.close();
+                Open current = open;
+                current.searchers().close();
+                if (current.writer().isOpen()) {
+                    current.writer().close();
+                }
             } finally {
                 directory.close();
                 indexAnalyzer.close();

@@ -3,7 +3,9 @@ package de.akte.web.interfaces.rest;
 import de.akte.core.search.TextIndex;
 import de.akte.core.recognition.Capability;
 import de.akte.core.security.Role;
-import de.akte.core.storage.BlobId;
+import de.akte.core.health.HealthReport;
+import de.akte.core.health.HealthStatus;
+import de.akte.core.health.SystemHealth;
 import de.akte.core.storage.BlobStore;
 import de.akte.web.infrastructure.CoreBeans;
 import jakarta.annotation.Resource;
@@ -21,15 +23,14 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code GET /api/health}: UP (200) once documents can be accepted and found — database,
- * blob store and index all answer — else DOWN (503). Public, so load balancers can ask;
- * administrators get details with {@code ?details=true}.
+ * {@code GET /api/health}: each component checked for real ({@link SystemHealth}). UP (200) when all work;
+ * DEGRADED (200, documents are still accepted and found) with the reasons when workers, queues, memory or OCR
+ * are not as they should be; DOWN (503) when database, storage or index fail or the heap is exhausted. Public, so
+ * load balancers can ask; administrators get details with {@code ?details=true}.
  */
 @Path("health")
 @RequestScoped
@@ -37,11 +38,11 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
-    /** The SHA-256 of no bytes: asking whether it exists touches the store without needing it to. */
-    private static final BlobId PROBE = new BlobId("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-
     @Resource(lookup = "java:jboss/datasources/AkteDS")
     private DataSource dataSource;
+
+    @Inject
+    private SystemHealth health;
 
     @Inject
     private BlobStore blobs;
@@ -54,26 +55,24 @@ public class HealthResource {
 
     @GET
     public Response health(@QueryParam("details") boolean details, @Context SecurityContext security) {
+        HealthReport report = health.check();
         Map<String, String> checks = new LinkedHashMap<>();
-        Map<String, Object> info = new LinkedHashMap<>();
-        checks.put("database", check(() -> {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select count(*) from department")) {
-                rs.next();
-                info.put("database", c.getMetaData().getDatabaseProductName());
-            }
-        }));
-        checks.put("storage", check(() -> {
-            // a real round trip to the store (for S3: a request to the server), not just a configuration echo
-            blobs.exists(PROBE);
-            info.put("storage", blobs.describe());
-        }));
-        checks.put("index", check(() -> info.put("indexedDocuments", index.count())));
-        boolean up = checks.values().stream().allMatch("UP"::equals);
+        Map<String, String> reasons = new LinkedHashMap<>();
+        report.components().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingInt(HealthResource::order)))
+                .forEach(e -> {
+                    checks.put(e.getKey(), e.getValue().status().name());
+                    if (e.getValue().reason() != null) {
+                        reasons.put(e.getKey(), e.getValue().reason());
+                    }
+                });
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", up ? "UP" : "DOWN");
+        body.put("status", report.status().name());
         body.put("checks", checks);
-        // OCR is optional: without it documents are still accepted and found, scans wait for it
+        if (!reasons.isEmpty()) {
+            body.put("reasons", reasons);
+        }
+        // kept as it was: OCR is optional, without it documents are still accepted and found, scans wait for it
         Capability ocr = core.recognizer().ocr();
         Map<String, Object> ocrState = new LinkedHashMap<>();
         ocrState.put("available", ocr.available());
@@ -82,22 +81,31 @@ public class HealthResource {
         }
         body.put("ocr", ocrState);
         if (details && security.isUserInRole(Role.ADMIN.name())) {
-            info.put("dataDir", core.settings().dataDir().toString());
-            body.put("details", info);
+            body.put("details", details());
         }
-        return Response.status(up ? 200 : 503).entity(body).build();
+        return Response.status(report.status() == HealthStatus.DOWN ? 503 : 200).entity(body).build();
     }
 
-    private interface Check {
-        void run() throws Exception;
-    }
-
-    private static String check(Check check) {
-        try {
-            check.run();
-            return "UP";
+    private Map<String, Object> details() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            info.put("database", c.getMetaData().getDatabaseProductName());
         } catch (Exception e) {
-            return "DOWN";
+            info.put("database", "unreachable");
         }
+        info.put("storage", blobs.describe());
+        try {
+            info.put("indexedDocuments", index.count());
+        } catch (RuntimeException e) {
+            info.put("indexedDocuments", "unreadable");
+        }
+        info.put("dataDir", core.settings().dataDir().toString());
+        return info;
+    }
+
+    // the essential three first, as before, then the rest
+    private static int order(String component) {
+        int at = java.util.List.of("database", "storage", "index").indexOf(component);
+        return at < 0 ? 3 : at;
     }
 }
