@@ -50,6 +50,7 @@ public final class RecordsFixture implements AutoCloseable {
     public final DocumentService documents;
     public final CaseFileService caseFiles;
     public final DocumentProcessor processor;
+    public final FilingService filing;
     public final DocumentIndexer indexer;
     public final AnnotationService annotations;
     public final SearchService search;
@@ -86,7 +87,7 @@ public final class RecordsFixture implements AutoCloseable {
         documents = new DocumentService(db, documentRepository, caseFileRepository, departments, tasks, outbox,
                 blobs, extraction, audit, clock, new UploadLimits(1024 * 1024), ProcessingTrigger.none());
         caseFiles = new CaseFileService(db, caseFileRepository, departments, filePlans, documentRepository, audit, clock);
-        FilingService filing = new FilingService(db, documentRepository, caseFileRepository, departments,
+        filing = new FilingService(db, documentRepository, caseFileRepository, departments,
                 new JpaClassificationRuleRepository(em), classifier, outbox, audit, clock, new FilingPolicy(0.8));
         processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
                 extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
@@ -96,11 +97,12 @@ public final class RecordsFixture implements AutoCloseable {
         annotations = new AnnotationService(db, annotationRepository, documentRepository, outbox, audit, clock);
         search = new SearchService(index);
         RecordsProtection protection = new RecordsProtection(blobs, documentRepository, clock, worm);
+        var disposalRepository = new JpaDisposalRepository(em);
         retention = new RetentionService(db, filePlans, caseFileRepository, documentRepository, holdRepository,
-                protection, audit, clock);
+                disposalRepository, protection, audit, clock);
         holds = new LegalHoldService(db, holdRepository, caseFileRepository, documentRepository, protection, audit,
                 clock);
-        disposals = new DisposalService(db, new JpaDisposalRepository(em), caseFileRepository, documentRepository,
+        disposals = new DisposalService(db, disposalRepository, caseFileRepository, documentRepository,
                 retention, outbox, blobs, pages, classifier, audit, clock);
         transfers = new ArchiveTransferService(db, disposals, caseFileRepository, documentRepository, retention,
                 blobs, new de.akte.core.xdomea.XdomeaMessages(new de.akte.core.xdomea.XdomeaSchema()),

@@ -184,11 +184,12 @@ public class CoreBeans {
         RecordsProtection protection = new RecordsProtection(blobStore, documentRepository, clock, worm);
         var holdRepository = new JpaLegalHoldRepository(em);
         filePlan = new FilePlanService(unitOfWork, filePlanRepository, audit);
+        var disposalRepository = new JpaDisposalRepository(em);
         retention = new RetentionService(unitOfWork, filePlanRepository, caseFileRepository, documentRepository,
-                holdRepository, protection, audit, clock);
+                holdRepository, disposalRepository, protection, audit, clock);
         legalHolds = new LegalHoldService(unitOfWork, holdRepository, caseFileRepository, documentRepository,
                 protection, audit, clock);
-        disposals = new DisposalService(unitOfWork, new JpaDisposalRepository(em), caseFileRepository,
+        disposals = new DisposalService(unitOfWork, disposalRepository, caseFileRepository,
                 documentRepository, retention, outbox, blobStore, renderedPages, learned, audit, clock);
         transfers = new ArchiveTransferService(unitOfWork, disposals, caseFileRepository, documentRepository, retention,
                 blobStore, new XdomeaMessages(new XdomeaSchema()), xdomeaSender(), audit, clock);
