@@ -135,7 +135,9 @@ async function disposalsSection(body, params) {
       d.decidedBy ? [h('dt', {}, t('decidedBy')), h('dd', {}, `${d.decidedBy}, ${formatDate(d.decidedAt)}`
         + (d.decisionReason ? ` – ${d.decisionReason}` : ''))] : null,
       d.executedBy ? [h('dt', {}, t('executedBy')), h('dd', {}, `${d.executedBy}, ${formatDate(d.executedAt)}`)]
-        : null),
+        : null,
+      d.sentBackReason ? [h('dt', {}, t('sentBack')), h('dd', { class: 'sent-back' },
+        `${formatDate(d.sentBackAt)} – ${d.sentBackReason}`)] : null),
     h('ul', {}, d.items.map((i) => h('li', {}, `${i.fileReference} – ${i.title} (${t('disposalDate')} `
       + `${formatDate(i.disposalDate)}${i.appraisal ? ', ' + t('appraisal') + ' ' + i.appraisal : ''})`))),
     disposalActions(d, reload)));
@@ -305,8 +307,12 @@ export async function retentionPanel(caseFileId, onChange) {
     t('closeCase')));
   close.addEventListener('submit', acting(() => api(`/case-files/${caseFileId}/close`,
     { method: 'POST', body: closedOn.value ? { closedOn: closedOn.value } : {} }), reload, t('caseClosed')));
-  const reopen = h('button', { type: 'button', id: 'reopen-case', onclick: acting(() => api(
-    `/case-files/${caseFileId}/reopen`, { method: 'POST' }), reload, t('caseReopened')) }, t('reopenCase'));
+  // reopening is audited with its reason, and sends an approved disposal of the file back for a new decision
+  const [rl, reason] = field(t('reopenReason'), { id: 'reopen-reason', required: true, maxlength: 1000 });
+  const reopen = h('form', { class: 'row', id: 'reopen-form' }, rl, reason,
+    h('button', { type: 'submit', id: 'reopen-case' }, t('reopenCase')));
+  reopen.addEventListener('submit', acting(() => api(`/case-files/${caseFileId}/reopen`,
+    { method: 'POST', body: { reason: reason.value } }), reload, t('caseReopened')));
   panel.append(h('h2', {}, t('retentionTitle')),
     h('dl', { class: 'facts' },
       h('dt', {}, t('schedule')), h('dd', {}, schedule(r.schedule), r.scheduleFrom

@@ -79,21 +79,26 @@ public class ArchiveTransferService {
         return UUID.nameUUIDFromBytes(("akte:document:" + documentId).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The 0501 offer list of an approved transfer (may be fetched again until the appraisal arrives). */
+    /**
+     * The 0501 offer list of an approved transfer (may be fetched again until the appraisal arrives). A case
+     * file that changed since the approval sends the disposal back for a new decision instead.
+     */
     public byte[] offer(Caller caller, long disposalId) {
         Access.requireAnyRole(caller, Role.RECORDS_OFFICER);
-        return unitOfWork.call(() -> {
+        return disposals.onApprovedContents(caller, () -> unitOfWork.call(() -> {
             Disposal d = transfer(disposalId);
             d.offered(caller.username(), clock.now());
             List<OfferedCaseFile> files = new ArrayList<>();
             for (DisposalItem item : d.items()) {
-                files.add(describe(item, disposals.existing(item), false));
+                CaseFile c = disposals.existing(item);
+                disposals.requireUnchanged(d, item, c);
+                files.add(describe(item, c, false));
             }
             byte[] xml = messages.offer(UUID.fromString(d.processId()), sender, files, clock.now());
             audit.record(caller.username(), AuditAction.DISPOSAL, "disposal", d.id().toString(),
                     "0501 offer list for " + files.size() + " case file(s), process " + d.processId());
             return xml;
-        });
+        }));
     }
 
     /** Applies the archive's 0502: V destroyed here (certified), B flagged and kept, A waits for the package. */
@@ -101,9 +106,12 @@ public class ArchiveTransferService {
         Access.requireAnyRole(caller, Role.RECORDS_OFFICER);
         XdomeaMessages.Appraisals appraisals = read(() -> messages.readAppraisal(xml));
         List<Long> removed = new ArrayList<>();
-        DisposalView view = unitOfWork.call(() -> {
+        DisposalView view = disposals.onApprovedContents(caller, () -> unitOfWork.call(() -> {
             Disposal d = transfer(disposalId);
             requireProcess(d, appraisals.processId());
+            for (DisposalItem item : d.items()) {
+                disposals.requireUnchanged(d, item, disposals.existing(item));
+            }
             Map<UUID, DisposalItem> byId = new HashMap<>();
             d.items().forEach(i -> byId.put(objectId(i.caseFileId()), i));
             Map<String, Appraisal> byReference = new HashMap<>();
@@ -137,28 +145,33 @@ public class ArchiveTransferService {
             audit.record(caller.username(), AuditAction.DISPOSAL, "disposal", d.id().toString(),
                     "0502 appraisal applied: " + byReference);
             return DisposalService.view(d);
-        });
+        }));
         disposals.afterRemoval(removed);
         return view;
     }
 
-    /** The 0503 package: the XML and the primary files of every version of what the archive takes. */
+    /**
+     * The 0503 package: the XML and the primary files of every version of what the archive takes, which is
+     * exactly what was approved (a case file that changed since is refused).
+     */
     public ArchivePackage pack(Caller caller, long disposalId) {
         Access.requireAnyRole(caller, Role.RECORDS_OFFICER);
         record Entry(String name, String sha256) {
         }
         List<Entry> files = new ArrayList<>();
         String[] process = new String[1];
-        byte[] xml = unitOfWork.call(() -> {
+        byte[] xml = disposals.onApprovedContents(caller, () -> unitOfWork.call(() -> {
             Disposal d = transfer(disposalId);
             d.transferred();
             process[0] = d.processId();
             List<OfferedCaseFile> taken = new ArrayList<>();
             for (DisposalItem item : d.items()) {
                 if (item.appraisal().orElse(null) == Appraisal.ARCHIVE) {
-                    OfferedCaseFile f = describe(item, disposals.existing(item), true);
+                    CaseFile c = disposals.existing(item);
+                    disposals.requireUnchanged(d, item, c);
+                    OfferedCaseFile f = describe(item, c, true);
                     taken.add(f);
-                    for (Document doc : documents.findInCaseFile(disposals.existing(item))) {
+                    for (Document doc : documents.findInCaseFile(c)) {
                         for (DocumentVersion v : doc.versions()) {
                             files.add(new Entry(primaryName(doc, v), v.sha256()));
                             v.renditionSha256().ifPresent(r -> files.add(new Entry(renditionName(doc, v), r)));
@@ -173,7 +186,7 @@ public class ArchiveTransferService {
             audit.record(caller.username(), AuditAction.DISPOSAL, "disposal", d.id().toString(),
                     "0503 package with " + taken.size() + " case file(s) and " + files.size() + " file(s)");
             return message;
-        });
+        }));
         String base = process[0] + "_Aussonderung.Aussonderung.0503";
         return new ArchivePackage(base + ".zip", out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
@@ -196,7 +209,7 @@ public class ArchiveTransferService {
         Access.requireAnyRole(caller, Role.RECORDS_OFFICER);
         List<XdomeaMessages.Confirmation> confirmations = read(() -> messages.readConfirmation(xml));
         List<Long> removed = new ArrayList<>();
-        DisposalView view = unitOfWork.call(() -> {
+        DisposalView view = disposals.onApprovedContents(caller, () -> unitOfWork.call(() -> {
             Disposal d = transfer(disposalId);
             Map<UUID, DisposalItem> taken = new HashMap<>();
             d.items().stream().filter(i -> i.appraisal().orElse(null) == Appraisal.ARCHIVE)
@@ -224,7 +237,7 @@ public class ArchiveTransferService {
             audit.record(caller.username(), AuditAction.DISPOSAL, "disposal", d.id().toString(),
                     "0506 import confirmation applied for " + confirmations.size() + " case file(s)");
             return DisposalService.view(d);
-        });
+        }));
         disposals.afterRemoval(removed);
         return view;
     }

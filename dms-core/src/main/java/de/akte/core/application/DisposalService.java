@@ -5,6 +5,9 @@ import de.akte.core.audit.AuditTrail;
 import de.akte.core.casefile.CaseFile;
 import de.akte.core.casefile.CaseFileRepository;
 import de.akte.core.classification.Classifier;
+import de.akte.core.disposition.ApprovedSetChangedException;
+import de.akte.core.disposition.ApprovedVersion;
+import de.akte.core.disposition.CaseFileContents;
 import de.akte.core.disposition.CertifiedVersion;
 import de.akte.core.disposition.DestructionCertificate;
 import de.akte.core.disposition.Disposal;
@@ -31,11 +34,14 @@ import de.akte.core.storage.BlobStore;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -148,17 +154,29 @@ public class DisposalService {
         });
     }
 
-    /** A second records officer approves; the proposer cannot (four eyes). */
+    /**
+     * A second records officer approves; the proposer cannot (four eyes). The approval fixes what every case
+     * file holds now: the disposal will destroy or transfer exactly those versions, and a change to a file
+     * afterwards sends it back for a new decision.
+     */
     public DisposalView approve(Caller caller, long disposalId) {
         Access.requireAnyRole(caller, Role.RECORDS_OFFICER);
         return unitOfWork.call(() -> {
             Disposal disposal = find(disposalId);
-            disposal.approve(caller.username(), clock.now());
-            // a hold placed since the proposal blocks the approval too
-            disposal.items().forEach(i -> requireDisposable(existing(i)));
+            disposal.requireDecidableBy(caller.username());
+            List<CaseFileContents> contents = new ArrayList<>();
+            for (DisposalItem item : disposal.items()) {
+                CaseFile c = existing(item);
+                // a hold placed since the proposal blocks the approval too
+                requireDisposable(c);
+                contents.add(contentsOf(c));
+            }
+            disposal.approve(caller.username(), clock.now(), contents);
             audit.record(caller.username(), AuditAction.DISPOSAL, "disposal", disposal.id().toString(),
                     "approved " + disposal.action() + " of " + references(disposal) + " proposed by "
-                            + disposal.proposedBy());
+                            + disposal.proposedBy() + "; covers " + contents.stream()
+                            .map(c -> c.caseFileId() + ":" + c.versions().size() + " versions, fingerprint "
+                                    + c.fingerprint()).toList());
             return view(disposal);
         });
     }
@@ -179,14 +197,15 @@ public class DisposalService {
     }
 
     /**
-     * Runs an approved destruction: every case file is checked again (still due, no hold), then
-     * removed with a certificate; then the blobs are deleted from storage (what is refused stays
-     * pending, see {@link #retryBlobDeletions()}).
+     * Runs an approved destruction: every case file is checked again (still due, no hold, holding
+     * exactly what was approved), then removed with a certificate; then the blobs are deleted from
+     * storage (what is refused stays pending, see {@link #retryBlobDeletions()}). A file that changed
+     * since the approval stops the whole run and sends the disposal back for a new decision.
      */
     public DisposalView execute(Caller caller, long disposalId) {
         Access.requireAnyRole(caller, Role.RECORDS_OFFICER);
         List<Long> destroyedDocuments = new ArrayList<>();
-        DisposalView result = unitOfWork.call(() -> {
+        DisposalView result = onApprovedContents(caller, () -> unitOfWork.call(() -> {
             Disposal disposal = find(disposalId);
             disposal.executed(caller.username(), clock.now());
             for (DisposalItem item : disposal.items()) {
@@ -198,7 +217,7 @@ public class DisposalService {
             audit.record(caller.username(), AuditAction.DISPOSAL, "disposal", disposal.id().toString(),
                     "executed DESTROY of " + references(disposal));
             return view(disposal);
-        });
+        }));
         afterRemoval(destroyedDocuments);
         return result;
     }
@@ -278,20 +297,30 @@ public class DisposalService {
     }
 
     /**
-     * Removes one case file with its documents inside the current unit of work and certifies it;
-     * returns the removed document ids. Used by destruction and after an archive's confirmation.
+     * Removes one case file with its documents inside the current unit of work and certifies exactly
+     * the approved versions; returns the removed document ids. Used by destruction and after an
+     * archive's appraisal or confirmation. Refuses a file that changed since the approval.
      */
     List<Long> destroy(Disposal disposal, DisposalItem item, CaseFile c, String executedBy, String outcome) {
+        requireUnchanged(disposal, item, c);
         List<Document> docs = documents.findInCaseFile(c);
-        List<CertifiedVersion> certified = new ArrayList<>();
+        Map<String, DocumentVersion> current = new HashMap<>();
         Set<String> blobIds = new LinkedHashSet<>();
         for (Document d : docs) {
             for (DocumentVersion v : d.versions()) {
-                certified.add(new CertifiedVersion(d.id(), d.title(), v.number(), v.fileName(), v.sha256(),
-                        v.renditionSha256().orElse(null)));
+                current.put(d.id() + "/" + v.number(), v);
                 blobIds.add(v.sha256());
                 v.renditionSha256().ifPresent(blobIds::add);
             }
+        }
+        // an approval from before approvals fixed the contents has no list: it covers what is there
+        List<ApprovedVersion> approved = item.approvedFingerprint().isPresent()
+                ? disposal.approvedVersions(c.id()) : contentsOf(c).versions();
+        List<CertifiedVersion> certified = new ArrayList<>();
+        for (ApprovedVersion v : approved) {
+            DocumentVersion now = current.get(v.documentId() + "/" + v.versionNumber());
+            certified.add(new CertifiedVersion(v.documentId(), v.documentTitle(), v.versionNumber(), v.fileName(),
+                    v.sha256(), now == null ? null : now.renditionSha256().orElse(null)));
         }
         DestructionCertificate certificate = new DestructionCertificate(disposal.id(), c.id(),
                 c.fileReference().value(), c.title(), c.department().code(), item.disposalDate(), item.legalBasis(),
@@ -356,6 +385,41 @@ public class DisposalService {
         return a;
     }
 
+    /** What the case file holds now, as an approval fixes it (inside a unit of work). */
+    CaseFileContents contentsOf(CaseFile c) {
+        return CaseFileContents.of(c, caseFiles.processesOf(c), documents.findInCaseFile(c));
+    }
+
+    /** The case file must hold exactly what the disposal's approval covers (inside a unit of work). */
+    void requireUnchanged(Disposal disposal, DisposalItem item, CaseFile c) {
+        disposal.changeSinceApproval(contentsOf(c)).ifPresent(change -> {
+            throw ApprovedSetChangedException.of(disposal.id(), item.fileReference(), change);
+        });
+    }
+
+    /**
+     * Runs work that destroys or transfers approved records. When a case file turned out to have changed
+     * since the approval, the work's transaction is rolled back, the disposal goes back for a new four-eyes
+     * decision in a transaction of its own (audited), and the refusal is passed on.
+     */
+    <T> T onApprovedContents(Caller caller, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ApprovedSetChangedException changed) {
+            boolean sentBack = unitOfWork.call(() -> {
+                Disposal disposal = find(changed.disposalId());
+                if (!disposal.mayBeSentBack()) {
+                    return false;
+                }
+                disposal.sendBack(changed.change(), clock.now());
+                audit.record(caller.username(), AuditAction.DISPOSAL, "disposal", disposal.id().toString(),
+                        "sent back for a new decision: " + changed.change());
+                return true;
+            });
+            throw changed.settled(sentBack);
+        }
+    }
+
     CaseFile existing(DisposalItem item) {
         return caseFiles.find(item.caseFileId()).orElseThrow(() -> new ConflictException(
                 "case file " + item.fileReference() + " no longer exists"));
@@ -392,7 +456,11 @@ public class DisposalService {
                 d.proposedAt(), d.decidedBy().orElse(null), d.decidedAt().orElse(null),
                 d.decisionReason().orElse(null), d.executedBy().orElse(null), d.executedAt().orElse(null),
                 d.items().stream().map(i -> new DisposalView.Item(i.caseFileId(), i.fileReference(), i.title(),
-                        i.disposalDate(), i.legalBasis(), i.appraisal().map(x -> x.code()).orElse(null))).toList());
+                        i.disposalDate(), i.legalBasis(), i.appraisal().map(x -> x.code()).orElse(null),
+                        i.approvedFingerprint().orElse(null), d.approvedVersions(i.caseFileId()).stream()
+                        .map(v -> new DisposalView.ApprovedVersionView(v.documentId(), v.documentTitle(),
+                                v.versionNumber(), v.fileName(), v.sha256())).toList())).toList(),
+                d.sentBackAt().orElse(null), d.sentBackReason().orElse(null));
     }
 
     static CertificateView view(DestructionCertificate c) {

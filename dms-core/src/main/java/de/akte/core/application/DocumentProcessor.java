@@ -305,15 +305,21 @@ public class DocumentProcessor {
                 StoredBlob blob = stored.get(i);
                 // the batch's department (and case file, if named) is binding: a separator sheet never leads out
                 CaseFile target = batch.caseFile().orElse(null);
+                if (target != null && target.isClosed()) {
+                    // closed (zdA) since the upload: the parts wait in the department until someone files them
+                    notes.add("part " + (i + 1) + ": case file " + target.fileReference() + " was closed (zdA) "
+                            + "meanwhile, so the part was not filed into it");
+                    target = null;
+                }
                 String askAbout = null;
                 if (part.fileReference().isPresent()) {
                     String named = part.fileReference().get();
                     String department = batch.department().code();
                     ReferenceResolution resolution = references.resolve(department, named);
-                    if (target != null) {
+                    if (batch.caseFile().isPresent()) {
                         if (resolution.open().filter(c -> c.id().equals(batch.caseFile().get().id())).isEmpty()) {
                             notes.add("part " + (i + 1) + ": the separator sheet names file reference " + named
-                                    + ", but the batch was brought into case file " + target.fileReference()
+                                    + ", but the batch was brought into case file " + batch.caseFile().get().fileReference()
                                     + ", so the part stays there");
                         }
                     } else if (resolution.open().isPresent()) {

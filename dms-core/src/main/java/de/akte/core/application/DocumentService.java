@@ -3,6 +3,7 @@ package de.akte.core.application;
 import de.akte.core.audit.AuditAction;
 import de.akte.core.audit.AuditTrail;
 import de.akte.core.casefile.CaseFile;
+import de.akte.core.casefile.CaseFileClosedException;
 import de.akte.core.casefile.CaseFileRepository;
 import de.akte.core.casefile.FileReference;
 import de.akte.core.department.Department;
@@ -140,7 +141,9 @@ public class DocumentService {
     public VersionView addVersion(Caller caller, long documentId, String rawFileName, InputStream content) {
         Access.requireAnyRole(caller, Role.CLERK, Role.SCANNER, Role.RECORDS_OFFICER, Role.ADMIN);
         FileName fileName = fileName(rawFileName);
-        unitOfWork.run(() -> visibleDocument(caller, documentId));
+        // refused before the bytes are stored: a document in a closed (zdA) case file takes no new version
+        unitOfWork.run(() -> visibleDocument(caller, documentId).caseFile()
+                .ifPresent(c -> c.requireOpen("its documents take no new versions")));
         Accepted accepted = accept(content, fileName);
         VersionView view = unitOfWork.call(() -> {
             Document document = visibleDocument(caller, documentId);
@@ -239,6 +242,9 @@ public class DocumentService {
                 if (!before.equals(after)) {
                     try {
                         document.fileInto(target, null);
+                    } catch (CaseFileClosedException e) {
+                        // a closed file is a state the clerk can change (reopen it), not a wrong input
+                        throw e;
                     } catch (de.akte.core.shared.ConflictException e) {
                         throw new InvalidInputException("caseFile", e.getMessage());
                     }
@@ -263,6 +269,10 @@ public class DocumentService {
     private Placement place(Caller caller, String caseFileReference, String departmentCode) {
         CaseFile caseFile = caseFileReference == null || caseFileReference.isBlank()
                 ? null : caseFileFor(caller, caseFileReference);
+        if (caseFile != null) {
+            // checked here too, so that an upload into a closed file stores no bytes
+            caseFile.requireOpen("it takes no new documents");
+        }
         Department department;
         if (departmentCode != null && !departmentCode.isBlank()) {
             department = departments.findByCode(departmentCode.strip())

@@ -5,6 +5,8 @@ import de.akte.core.audit.AuditTrail;
 import de.akte.core.casefile.CaseFile;
 import de.akte.core.casefile.CaseFileRepository;
 import de.akte.core.casefile.CaseFileStatus;
+import de.akte.core.disposition.Disposal;
+import de.akte.core.disposition.DisposalRepository;
 import de.akte.core.document.Document;
 import de.akte.core.document.DocumentRepository;
 import de.akte.core.fileplan.FilePlanNode;
@@ -45,18 +47,20 @@ public class RetentionService {
     private final CaseFileRepository caseFiles;
     private final DocumentRepository documents;
     private final LegalHoldRepository holds;
+    private final DisposalRepository disposals;
     private final RecordsProtection protection;
     private final AuditTrail audit;
     private final Clock clock;
 
     public RetentionService(UnitOfWork unitOfWork, FilePlanRepository filePlans, CaseFileRepository caseFiles,
-                            DocumentRepository documents, LegalHoldRepository holds, RecordsProtection protection,
-                            AuditTrail audit, Clock clock) {
+                            DocumentRepository documents, LegalHoldRepository holds, DisposalRepository disposals,
+                            RecordsProtection protection, AuditTrail audit, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.filePlans = filePlans;
         this.caseFiles = caseFiles;
         this.documents = documents;
         this.holds = holds;
+        this.disposals = disposals;
         this.protection = protection;
         this.audit = audit;
         this.clock = clock;
@@ -120,13 +124,30 @@ public class RetentionService {
         });
     }
 
-    /** Reopens a closed case file; its disposal date is gone until it is closed again (later). */
-    public CaseFileRetentionView reopen(Caller caller, long caseFileId) {
+    /**
+     * Reopens a closed case file for a stated reason (audited); its disposal date is gone until it is closed
+     * again (later). An approved disposal of the file goes back for a new four-eyes decision, since the file
+     * may now change; a file the archive is taking cannot be reopened until the transfer has ended.
+     */
+    public CaseFileRetentionView reopen(Caller caller, long caseFileId, String reason) {
         Access.requireAnyRole(caller, Role.CLERK, Role.RECORDS_OFFICER, Role.ADMIN);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 1000) {
+            throw new InvalidInputException("reason",
+                    "say why the case file is reopened: a reason of 1 to 1000 characters is required");
+        }
         return unitOfWork.call(() -> {
             CaseFile caseFile = visibleCaseFile(caller, caseFileId);
             caseFile.reopen();
-            return changed(caller, caseFile, "reopened");
+            String change = "case file " + caseFile.fileReference() + " was reopened by " + caller.username()
+                    + ": " + why;
+            for (Disposal disposal : disposals.runningWith(caseFile.id())) {
+                if (disposal.caseFileChanging(caseFile.id(), change, clock.now())) {
+                    audit.record(caller.username(), AuditAction.DISPOSAL, "disposal", disposal.id().toString(),
+                            "sent back for a new decision: " + change);
+                }
+            }
+            return changed(caller, caseFile, "reopened: " + why);
         });
     }
 

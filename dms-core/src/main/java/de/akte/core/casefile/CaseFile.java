@@ -138,6 +138,23 @@ public class CaseFile {
         return createdBy;
     }
 
+    /** Whether the file is closed (zdA): it then takes no new, moved or changed documents and no processes. */
+    public boolean isClosed() {
+        return status == CaseFileStatus.CLOSED;
+    }
+
+    /**
+     * Refuses a change of what the file holds while it is closed (zdA); {@code refusal} completes the sentence,
+     * e.g. "it takes no new documents".
+     *
+     * @throws CaseFileClosedException when the file is closed
+     */
+    public void requireOpen(String refusal) {
+        if (isClosed()) {
+            throw new CaseFileClosedException(fileReference(), refusal);
+        }
+    }
+
     /** Closes the file (zdA) on the given day; the retention clock starts from it. */
     public void close(LocalDate on) {
         if (status == CaseFileStatus.CLOSED) {

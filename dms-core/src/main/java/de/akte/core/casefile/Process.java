@@ -38,11 +38,13 @@ public class Process {
     protected Process() {
     }
 
+    /** A new process; a closed (zdA) case file takes none ({@link CaseFileClosedException}). */
     public Process(CaseFile caseFile, String title, Instant createdAt, String createdBy) {
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("a process needs a title");
         }
-        this.caseFile = Objects.requireNonNull(caseFile);
+        Objects.requireNonNull(caseFile, "caseFile").requireOpen("it takes no new processes");
+        this.caseFile = caseFile;
         this.title = title.strip();
         this.createdAt = Objects.requireNonNull(createdAt);
         this.createdBy = Objects.requireNonNull(createdBy);

@@ -20,6 +20,7 @@ import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -75,6 +76,18 @@ public class Disposal {
 
     @Column(name = "executed_at")
     private Instant executedAt;
+
+    /** Every version of every case file as approved; what the disposal destroys or transfers, nothing else. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "disposal_approved_version", joinColumns = @JoinColumn(name = "disposal_id"))
+    @OrderColumn(name = "position")
+    private List<ApprovedVersion> approvedVersions = new ArrayList<>();
+
+    @Column(name = "sent_back_at")
+    private Instant sentBackAt;
+
+    @Column(name = "sent_back_reason", length = 1000)
+    private String sentBackReason;
 
     @Version
     private long version;
@@ -144,10 +157,118 @@ public class Disposal {
         return Optional.ofNullable(executedAt);
     }
 
-    /** Four eyes: only someone other than the proposer may approve. */
-    public void approve(String by, Instant at) {
+    /** When the disposal was last sent back for a new decision, if ever. */
+    public Optional<Instant> sentBackAt() {
+        return Optional.ofNullable(sentBackAt);
+    }
+
+    /** Why the disposal was last sent back for a new decision, if ever. */
+    public Optional<String> sentBackReason() {
+        return Optional.ofNullable(sentBackReason);
+    }
+
+    /** The approved versions of one case file of the disposal, by document and version; empty before approval. */
+    public List<ApprovedVersion> approvedVersions(long caseFileId) {
+        return approvedVersions.stream().filter(v -> v.caseFileId() == caseFileId).toList();
+    }
+
+    /** The item for a case file, if the disposal has it. */
+    public Optional<DisposalItem> item(long caseFileId) {
+        return items.stream().filter(i -> i.caseFileId() == caseFileId).findFirst();
+    }
+
+    /** Refuses early what {@link #approve} would refuse: a disposal not waiting for a decision, or the proposer. */
+    public void requireDecidableBy(String by) {
+        require(DisposalState.PROPOSED, "decided");
+        if (by.equals(proposedBy)) {
+            throw new ForbiddenException("four-eyes principle: " + by + " proposed disposal " + id
+                    + " and cannot also decide on it");
+        }
+    }
+
+    /**
+     * Four eyes: only someone other than the proposer may approve. The approval covers exactly the given
+     * contents of every case file: the disposal will destroy or transfer those and nothing else.
+     */
+    public void approve(String by, Instant at, List<CaseFileContents> contents) {
+        requireDecidableBy(by);
+        Map<Long, CaseFileContents> byCaseFile = new HashMap<>();
+        contents.forEach(c -> byCaseFile.put(c.caseFileId(), c));
+        for (DisposalItem item : items) {
+            if (!byCaseFile.containsKey(item.caseFileId())) {
+                throw new IllegalArgumentException("the approval does not fix the contents of case file "
+                        + item.fileReference());
+            }
+        }
         decide(by, at, null);
+        approvedVersions.clear();
+        for (DisposalItem item : items) {
+            CaseFileContents approved = byCaseFile.get(item.caseFileId());
+            item.approved(approved.fingerprint());
+            approvedVersions.addAll(approved.versions());
+        }
         state = DisposalState.APPROVED;
+    }
+
+    /**
+     * How a case file's current contents differ from what was approved, in words; empty when they are the
+     * same. A disposal approved before approvals fixed the contents (schema version 10, which sent back those
+     * the archive had not appraised yet) has nothing to compare with.
+     */
+    public Optional<String> changeSinceApproval(CaseFileContents current) {
+        DisposalItem item = item(current.caseFileId()).orElseThrow(() -> new IllegalArgumentException(
+                "case file " + current.caseFileId() + " is not part of disposal " + id));
+        return item.approvedFingerprint().flatMap(approved -> current.differenceFrom(approved,
+                approvedVersions(current.caseFileId())));
+    }
+
+    /** Whether a change to one of its case files can still send the disposal back (nothing has been removed). */
+    public boolean mayBeSentBack() {
+        return state == DisposalState.APPROVED || state == DisposalState.OFFERED;
+    }
+
+    /**
+     * Back to PROPOSED for a new four-eyes decision, because one of its case files changed after the approval:
+     * the decision, the approved contents and any archive appraisal are void, and a transfer gets a new xdomea
+     * process, so messages the archive sent for the old one are refused.
+     */
+    public void sendBack(String reason, Instant at) {
+        if (!mayBeSentBack()) {
+            throw new ConflictException("disposal " + id + " is " + state + " and cannot go back for a new decision");
+        }
+        String why = reason == null || reason.isBlank() ? "a case file changed" : reason.strip();
+        state = DisposalState.PROPOSED;
+        decidedBy = null;
+        decidedAt = null;
+        decisionReason = null;
+        executedBy = null;
+        executedAt = null;
+        items.forEach(DisposalItem::sentBack);
+        approvedVersions.clear();
+        processId = UUID.randomUUID().toString();
+        sentBackAt = Objects.requireNonNull(at);
+        sentBackReason = why.substring(0, Math.min(1000, why.length()));
+    }
+
+    /**
+     * One of its case files is about to change (e.g. it is reopened). An approved disposal goes back for a new
+     * decision (true); a file the archive has appraised for taking cannot change until the transfer ended.
+     */
+    public boolean caseFileChanging(long caseFileId, String reason, Instant at) {
+        Optional<DisposalItem> item = item(caseFileId);
+        if (item.isEmpty()) {
+            return false;
+        }
+        if (mayBeSentBack()) {
+            sendBack(reason, at);
+            return true;
+        }
+        boolean onItsWay = state == DisposalState.APPRAISED || state == DisposalState.TRANSFERRED;
+        if (onItsWay && item.get().appraisal().orElse(null) == Appraisal.ARCHIVE) {
+            throw new ConflictException("case file " + item.get().fileReference() + " is being transferred to the"
+                    + " archive (disposal " + id + "); it cannot change until the transfer has ended");
+        }
+        return false;
     }
 
     /** Four eyes too: a proposer withdrawing their own proposal is not a review. */
@@ -160,11 +281,7 @@ public class Disposal {
     }
 
     private void decide(String by, Instant at, String reason) {
-        require(DisposalState.PROPOSED, "decided");
-        if (by.equals(proposedBy)) {
-            throw new ForbiddenException("four-eyes principle: " + by + " proposed disposal " + id
-                    + " and cannot also decide on it");
-        }
+        requireDecidableBy(by);
         decidedBy = by;
         decidedAt = at;
         decisionReason = reason;
@@ -185,8 +302,8 @@ public class Disposal {
     /** The 0501 offer list was handed out. */
     public void offered(String by, Instant at) {
         requireTransfer();
-        if (state != DisposalState.APPROVED && state != DisposalState.OFFERED) {
-            throw new ConflictException("disposal " + id + " is " + state + "; only an approved transfer is offered");
+        if (state != DisposalState.OFFERED) {
+            require(DisposalState.APPROVED, "offered to the archive");
         }
         state = DisposalState.OFFERED;
         executedBy = by;
@@ -246,6 +363,10 @@ public class Disposal {
 
     private void require(DisposalState expected, String what) {
         if (state != expected) {
+            if (state == DisposalState.PROPOSED && sentBackReason != null) {
+                throw new ConflictException("disposal " + id + " was sent back for a new decision (" + sentBackReason
+                        + ") and cannot be " + what + " before a second records officer approves it again");
+            }
             throw new ConflictException("disposal " + id + " is " + state + " and cannot be " + what);
         }
     }

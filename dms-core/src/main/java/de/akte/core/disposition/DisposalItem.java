@@ -35,6 +35,10 @@ public class DisposalItem {
     @Column(length = 16)
     private Appraisal appraisal;
 
+    /** The fingerprint of the file's contents when the disposal was approved; null before (or if approved earlier). */
+    @Column(name = "approved_fingerprint", length = 64)
+    private String approvedFingerprint;
+
     protected DisposalItem() {
     }
 
@@ -72,5 +76,20 @@ public class DisposalItem {
 
     void appraise(Appraisal decision) {
         this.appraisal = Objects.requireNonNull(decision);
+    }
+
+    /** The fingerprint of the contents the approval covers, see {@link CaseFileContents}. */
+    public Optional<String> approvedFingerprint() {
+        return Optional.ofNullable(approvedFingerprint);
+    }
+
+    void approved(String fingerprint) {
+        this.approvedFingerprint = fingerprint;
+    }
+
+    /** Back to as proposed: no appraisal, no approved contents. */
+    void sentBack() {
+        this.appraisal = null;
+        this.approvedFingerprint = null;
     }
 }

@@ -14,6 +14,9 @@ public interface DisposalRepository {
     /** Ids of case files in disposals that are neither rejected nor finished, i.e. already on their way out. */
     List<Long> caseFilesInOpenDisposals();
 
+    /** Disposals of the case file that are neither rejected nor finished. */
+    List<Disposal> runningWith(long caseFileId);
+
     void add(DestructionCertificate certificate);
 
     Optional<DestructionCertificate> findCertificate(long id);

@@ -1,6 +1,7 @@
 package de.akte.core.document;
 
 import de.akte.core.casefile.CaseFile;
+import de.akte.core.casefile.CaseFileClosedException;
 import de.akte.core.casefile.Process;
 import de.akte.core.classification.Label;
 import de.akte.core.classification.Prediction;
@@ -37,6 +38,9 @@ import java.util.Optional;
 @Entity
 @Table(name = "document")
 public class Document {
+
+    private static final String TAKES_NO_NEW_DOCUMENTS = "it takes no new documents";
+    private static final String GIVES_NO_DOCUMENTS_AWAY = "no document leaves it";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -103,10 +107,14 @@ public class Document {
     protected Document() {
     }
 
+    /** A new document, filed at once when a case file is given; a closed (zdA) case file takes none. */
     public Document(String title, Department department, CaseFile caseFile, Process process, String documentType,
                     Instant createdAt, String createdBy) {
         this.title = requireTitle(title);
         this.department = Objects.requireNonNull(department);
+        if (caseFile != null) {
+            caseFile.requireOpen(TAKES_NO_NEW_DOCUMENTS);
+        }
         this.caseFile = caseFile;
         this.process = process;
         this.documentType = documentType;
@@ -121,8 +129,14 @@ public class Document {
         return title.strip();
     }
 
-    /** Adds the next version (1, 2, …) and makes it current; processing starts again for it. */
+    /**
+     * Adds the next version (1, 2, …) and makes it current; processing starts again for it. A document in a
+     * closed (zdA) case file takes no new version: the file is final until it is reopened.
+     */
     public DocumentVersion addVersion(ContentDescriptor content, Instant at, String by) {
+        if (caseFile != null) {
+            caseFile.requireOpen("its documents take no new versions");
+        }
         DocumentVersion next = new DocumentVersion(this, currentVersion + 1, content, at, by);
         versions.add(next);
         currentVersion = next.number();
@@ -215,9 +229,15 @@ public class Document {
         filingState = FilingState.FILED;
     }
 
-    /** Moves the document to another department; a case file of the old department no longer holds it. */
+    /**
+     * Moves the document to another department; a case file of the old department no longer holds it, so a
+     * document in a closed (zdA) case file stays where it is.
+     */
     public void moveTo(Department target) {
         if (!target.code().equals(department.code())) {
+            if (caseFile != null) {
+                caseFile.requireOpen(GIVES_NO_DOCUMENTS_AWAY);
+            }
             department = Objects.requireNonNull(target);
             caseFile = null;
             process = null;
@@ -296,16 +316,38 @@ public class Document {
         this.documentDate = date;
     }
 
-    /** Files the document into a case file (and optionally one of its processes) of the same department. */
+    /**
+     * Files the document into a case file (and optionally one of its processes) of the same department. Neither
+     * a closed (zdA) case file it leaves nor one it enters may change: such a move throws
+     * {@link CaseFileClosedException}.
+     */
     public void fileInto(CaseFile target, Process targetProcess) {
         if (target != null && !target.department().code().equals(department.code())) {
             throw new ConflictException("case file " + target.fileReference() + " belongs to department "
                     + target.department().code() + ", the document to " + department.code());
         }
-        if (targetProcess != null && (target == null || !targetProcess.caseFile().id().equals(target.id()))) {
+        if (targetProcess != null && (target == null || !same(targetProcess.caseFile(), target))) {
             throw new ConflictException("the process does not belong to the case file");
+        }
+        if (!same(caseFile, target)) {
+            if (caseFile != null) {
+                caseFile.requireOpen(GIVES_NO_DOCUMENTS_AWAY);
+            }
+            if (target != null) {
+                target.requireOpen(TAKES_NO_NEW_DOCUMENTS);
+            }
+        } else if (target != null && !same(process, targetProcess)) {
+            target.requireOpen("its documents stay in their processes");
         }
         this.caseFile = target;
         this.process = targetProcess;
+    }
+
+    private static boolean same(CaseFile a, CaseFile b) {
+        return a == b || a != null && b != null && a.id() != null && a.id().equals(b.id());
+    }
+
+    private static boolean same(Process a, Process b) {
+        return a == b || a != null && b != null && a.id() != null && a.id().equals(b.id());
     }
 }

@@ -50,6 +50,7 @@ public final class RecordsFixture implements AutoCloseable {
     public final DocumentService documents;
     public final CaseFileService caseFiles;
     public final DocumentProcessor processor;
+    public final FilingService filing;
     public final DocumentIndexer indexer;
     public final AnnotationService annotations;
     public final SearchService search;
@@ -89,7 +90,7 @@ public final class RecordsFixture implements AutoCloseable {
         RoutingDesk routing = new RoutingDesk(db, documentRepository, departments, caseFileRepository,
                 new de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository(em), classifier, outbox,
                 audit, clock);
-        FilingService filing = new FilingService(db, documentRepository, caseFileRepository, departments,
+        filing = new FilingService(db, documentRepository, caseFileRepository, departments,
                 new JpaClassificationRuleRepository(em), classifier, outbox, audit, clock, new FilingPolicy(0.8),
                 routing);
         processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
@@ -100,11 +101,12 @@ public final class RecordsFixture implements AutoCloseable {
         annotations = new AnnotationService(db, annotationRepository, documentRepository, outbox, audit, clock);
         search = new SearchService(index);
         RecordsProtection protection = new RecordsProtection(blobs, documentRepository, clock, worm);
+        var disposalRepository = new JpaDisposalRepository(em);
         retention = new RetentionService(db, filePlans, caseFileRepository, documentRepository, holdRepository,
-                protection, audit, clock);
+                disposalRepository, protection, audit, clock);
         holds = new LegalHoldService(db, holdRepository, caseFileRepository, documentRepository, protection, audit,
                 clock);
-        disposals = new DisposalService(db, new JpaDisposalRepository(em), caseFileRepository, documentRepository,
+        disposals = new DisposalService(db, disposalRepository, caseFileRepository, documentRepository,
                 retention, outbox, blobs, pages, classifier, audit, clock);
         transfers = new ArchiveTransferService(db, disposals, caseFileRepository, documentRepository, retention,
                 blobs, new de.akte.core.xdomea.XdomeaMessages(new de.akte.core.xdomea.XdomeaSchema()),

@@ -144,12 +144,13 @@ class RecordsManagementScenarioTest {
             assertEquals("DESTROY", closed.action());
 
             travelTo(LocalDate.of(2028, 3, 1));
-            assertNull(rm.retention.reopen(clerk, file.id()).disposalDate());
+            assertNull(rm.retention.reopen(clerk, file.id(), "Widerspruch eingegangen").disposalDate());
             travelTo(LocalDate.of(2029, 6, 30));
             assertEquals(LocalDate.of(2039, 6, 30), rm.retention.close(clerk, file.id(), null).disposalDate());
             List<String> trail = rm.db.call(() -> rm.audit.historyOf("caseFile", Long.toString(file.id()), 20))
                     .stream().filter(e -> e.action() == AuditAction.RETENTION).map(AuditEntry::details).toList();
             assertEquals(3, trail.size(), trail::toString);
+            assertTrue(trail.stream().anyMatch(t -> t.startsWith("reopened: Widerspruch eingegangen")), trail::toString);
         }
 
         @Test
@@ -331,12 +332,12 @@ class RecordsManagementScenarioTest {
         }
 
         @Test
-        void documentsAddedAfterClosingOrHoldingAreProtectedWhenProtectionIsReapplied() {
+        void documentsAddedAfterHoldingAreProtectedWhenProtectionIsReapplied() {
             long node = scheduledNode(2, "DESTROY");
             CaseFileView file = rm.caseFile(node, "Nachzügler");
-            rm.retention.close(rm.clerkOf(file), file.id(), null);
             LegalHoldView hold = rm.holds.place(rm.officer, new NewLegalHold("CASE_FILE", file.id(), "Prüfung", null));
-            DocumentView late = rm.upload(file, "Nachgereicht", "nachgereichtes Schreiben zur geschlossenen Akte");
+            DocumentView late = rm.upload(file, "Nachgereicht", "nachgereichtes Schreiben zur gesperrten Akte");
+            rm.retention.close(rm.clerkOf(file), file.id(), null);
             BlobId blob = new BlobId(rm.documents.versions(rm.clerkOf(file), late.id()).get(0).sha256());
 
             assertTrue(rm.retention.reapplyProtection() >= 1);

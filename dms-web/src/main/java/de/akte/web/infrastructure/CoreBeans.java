@@ -52,7 +52,7 @@ import de.akte.core.application.FilingService;
 import de.akte.core.application.RoutingDesk;
 import de.akte.core.health.HealthLimits;
 import de.akte.core.health.Heartbeats;
-import de.akte.core.health.SystemHealth;
+import de.akte.core.application.SystemHealth;
 import de.akte.core.application.ImportService;
 import de.akte.core.application.PageImageService;
 import de.akte.ingest.pages.RenderedPages;
@@ -194,11 +194,12 @@ public class CoreBeans {
         RecordsProtection protection = new RecordsProtection(blobStore, documentRepository, clock, worm);
         var holdRepository = new JpaLegalHoldRepository(em);
         filePlan = new FilePlanService(unitOfWork, filePlanRepository, audit);
+        var disposalRepository = new JpaDisposalRepository(em);
         retention = new RetentionService(unitOfWork, filePlanRepository, caseFileRepository, documentRepository,
-                holdRepository, protection, audit, clock);
+                holdRepository, disposalRepository, protection, audit, clock);
         legalHolds = new LegalHoldService(unitOfWork, holdRepository, caseFileRepository, documentRepository,
                 protection, audit, clock);
-        disposals = new DisposalService(unitOfWork, new JpaDisposalRepository(em), caseFileRepository,
+        disposals = new DisposalService(unitOfWork, disposalRepository, caseFileRepository,
                 documentRepository, retention, outbox, blobStore, renderedPages, classifier, audit, clock);
         transfers = new ArchiveTransferService(unitOfWork, disposals, caseFileRepository, documentRepository, retention,
                 blobStore, new XdomeaMessages(new XdomeaSchema()), xdomeaSender(), audit, clock);

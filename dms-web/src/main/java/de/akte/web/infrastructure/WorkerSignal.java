@@ -9,7 +9,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import de.akte.core.health.Heartbeats;
-import de.akte.core.health.SystemHealth;
+import de.akte.core.application.SystemHealth;
 import jakarta.inject.Inject;
 
 import java.time.Instant;

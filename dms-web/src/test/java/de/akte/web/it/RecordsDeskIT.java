@@ -194,6 +194,10 @@ class RecordsDeskIT implements ScreenshotOnFailure.WithBrowser {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("disposal-date"), "30.6.2016"));
         assertTrue(driver().findElement(By.id("retention")).getText().contains("Vernichten"));
         driver().findElement(By.id("reopen-case")).click();
+        assertEquals("CLOSED", ADMIN.get("/api/case-files/" + caseFile + "/retention").json().getString("status"),
+                "without a reason the form is not sent");
+        driver().findElement(By.id("reopen-reason")).sendKeys("Nachtrag zum Widerspruch");
+        driver().findElement(By.id("reopen-case")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-status"), "offen"));
         assertTrue(driver().findElement(By.id("disposal-date")).getText().contains("beginnt mit dem Schließen"));
         assertTrue(ADMIN.get("/api/case-files/" + caseFile + "/retention").json().isNull("disposalDate"));

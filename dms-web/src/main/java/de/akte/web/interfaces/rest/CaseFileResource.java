@@ -50,6 +50,10 @@ public class CaseFileResource {
     public record CloseRequest(String closedOn) {
     }
 
+    /** The body of {@code POST /api/case-files/{id}/reopen}: why the closed file is reopened (required). */
+    public record ReopenRequest(String reason) {
+    }
+
     /** The body of {@code PUT /api/case-files/{id}/events/{name}}. */
     public record EventRequest(String date) {
     }
@@ -114,10 +118,19 @@ public class CaseFileResource {
                 request == null ? null : Params.date(request.closedOn(), "closedOn"));
     }
 
+    /** Reopens a closed case file; the body names the reason, which the audit trail keeps. */
     @POST
     @Path("{id}/reopen")
-    public CaseFileRetentionView reopen(@PathParam("id") long id) {
-        return retention.reopen(caller.get(), id);
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CaseFileRetentionView reopen(@PathParam("id") long id, ReopenRequest request) {
+        return retention.reopen(caller.get(), id, request == null ? null : request.reason());
+    }
+
+    /** A request without a JSON body names no reason; it gets the same 400 that says a reason is needed. */
+    @POST
+    @Path("{id}/reopen")
+    public CaseFileRetentionView reopenWithoutReason(@PathParam("id") long id) {
+        return retention.reopen(caller.get(), id, null);
     }
 
     /** Records the day of a named event an EVENT-triggered schedule counts from. */

@@ -49,6 +49,13 @@ public class JpaDisposalRepository implements DisposalRepository {
     }
 
     @Override
+    public List<Disposal> runningWith(long caseFileId) {
+        return em.createQuery("select distinct d from Disposal d join d.items i where i.caseFileId = :id"
+                        + " and d.state not in :closed order by d.id", Disposal.class)
+                .setParameter("id", caseFileId).setParameter("closed", CLOSED).getResultList();
+    }
+
+    @Override
     public void add(DestructionCertificate certificate) {
         em.persist(certificate);
     }

@@ -107,9 +107,14 @@ public class JpaDocumentRepository implements DocumentRepository {
         em.createQuery("update Document d set d.batchDocumentId = null where d.batchDocumentId = :d")
                 .setParameter("d", id).executeUpdate();
         em.createQuery("delete from ProcessingTask t where t.documentId = :d").setParameter("d", id).executeUpdate();
-        for (DocumentVersion version : document.versions()) {
-            em.createQuery("delete from DocumentPage p where p.documentVersionId = :v")
-                    .setParameter("v", version.id()).executeUpdate();
+        List<DocumentVersion> versions = document.versions();
+        if (!versions.isEmpty()) {
+            em.createQuery("delete from DocumentPage p where p.documentVersionId in :v")
+                    .setParameter("v", versions.stream().map(DocumentVersion::id).toList()).executeUpdate();
+        }
+        // every bulk statement comes first: a query flushes, and a flush between removing a version and removing
+        // its document would persist the version again through the document's versions (cascade PERSIST)
+        for (DocumentVersion version : versions) {
             // removing the entity takes its element collections (metadata, fields) with it
             em.remove(version);
         }

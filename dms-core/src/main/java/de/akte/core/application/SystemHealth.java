@@ -1,4 +1,10 @@
-package de.akte.core.health;
+package de.akte.core.application;
+
+import de.akte.core.health.ComponentHealth;
+import de.akte.core.health.HealthLimits;
+import de.akte.core.health.HealthReport;
+import de.akte.core.health.HealthStatus;
+import de.akte.core.health.Heartbeats;
 
 import de.akte.core.indexing.IndexOutbox;
 import de.akte.core.indexing.IndexRequest;
