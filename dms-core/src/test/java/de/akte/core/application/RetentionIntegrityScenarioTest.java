@@ -118,7 +118,7 @@ class RetentionIntegrityScenarioTest {
 
         /** Another case file of the same department, so documents may move between the two. */
         private CaseFileView sibling(CaseFileView of, long node, String title) {
-            return rm.caseFiles.open(rm.admin, new NewCaseFile("RI-" + sequence.incrementAndGet() + "/"
+            return rm.caseFiles.open(rm.admin, new NewCaseFile(of.department() + "-RI" + sequence.incrementAndGet() + "/"
                     + System.nanoTime() % 100000, title, of.department(), rm.nodeCode(node), null));
         }
 

@@ -145,10 +145,10 @@ class IsolationRetentionIT {
 
     @Test
     void aClosedCaseFileTakesNothingByAnyPathUntilItIsReopenedWithAReason() {
-        String closedRef = "RI-" + run + "/zdA";
+        String closedRef = department + "-RI/zdA";
         long closed = caseFile(closedRef);
         long inside = upload(closedRef, "Erlaubnis Wochenmarkt");
-        String openRef = "RI-" + run + "/offen";
+        String openRef = department + "-RI/offen";
         long open = caseFile(openRef);
         long outside = upload(openRef, "Antrag Kirmes");
         close(closed);
@@ -210,11 +210,11 @@ class IsolationRetentionIT {
 
     @Test
     void aDocumentSlippedIntoAnApprovedFileSurvivesAndTheCertificateListsExactlyTheApprovedSet() {
-        String reference = "RI-" + run + "/V";
+        String reference = department + "-RI/V";
         long target = caseFile(reference);
         upload(reference, "Sondernutzungserlaubnis Markt");
         close(target);
-        String otherRef = "RI-" + run + "/K";
+        String otherRef = department + "-RI/K";
         caseFile(otherRef);
         long extra = upload(otherRef, "Beschwerde über die Kirmes");
         long disposal = approvedDestruction(target);
@@ -257,7 +257,7 @@ class IsolationRetentionIT {
 
     @Test
     void anUntouchedApprovedFileIsDestroyedWithACertificateOfExactlyTheApprovedVersions() {
-        String reference = "RI-" + run + "/U";
+        String reference = department + "-RI/U";
         long target = caseFile(reference);
         long document = upload(reference, "Gestattung Straßenfest");
         ApiClient.Answer second = clerk.upload("/api/documents/" + document + "/versions", fields(),
