@@ -128,7 +128,7 @@ class IsolationFilingIT {
     void aLetterNamingAnotherDepartmentsFileReferenceStaysAndLooksLikeOneNamingNoCaseFile() throws IOException {
         List<Long> named = new ArrayList<>();
         List<Long> unknown = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 6; i++) {
             named.add(upload(clerk, ours, null, null, "Aktenzeichen: " + theirFile + " Schreiben " + i));
             unknown.add(upload(clerk, ours, null, null, "Aktenzeichen: " + theirs + "-9" + i + "/2026"
                     + " Schreiben " + i));
@@ -206,6 +206,43 @@ class IsolationFilingIT {
         String audit = ADMIN.get("/api/admin/audit?targetType=document&targetId=" + letter).text();
         assertTrue(audit.contains("handed over from " + ours + " to " + theirs), audit);
         assertTrue(audit.contains("reg." + run), audit);
+    }
+
+    @Test
+    void administratorsRulesPointingToAnotherDepartmentOnlyAskTheRegistry() throws IOException {
+        String keyword = "Zustaendigkeitsprobe" + run;
+        List<Long> rules = new ArrayList<>();
+        for (String rule : List.of("{\"label\":\"caseFile\",\"value\":\"" + theirFile + "\"",
+                "{\"label\":\"department\",\"value\":\"" + theirs + "\"")) {
+            ApiClient.Answer added = ADMIN.postJson("/api/admin/classification/rules", rule + ",\"pattern\":\""
+                    + keyword + "\",\"kind\":\"KEYWORD\",\"priority\":50}");
+            assertEquals(201, added.status(), added::text);
+            rules.add(added.json().getJsonNumber("id").longValue());
+        }
+        try {
+            List<Long> letters = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                letters.add(upload(clerk, ours, null, null, keyword + " Schreiben Nummer " + i));
+            }
+            for (long id : letters) {
+                ATTEMPTS.incrementAndGet();
+                JsonObject seen = classified(clerk, id);
+                assertEquals(ours, seen.getString("department"), seen::toString);
+                assertTrue(seen.isNull("caseFile"), seen::toString);
+                assertNothingOfTheirs(seen.getJsonObject("classification").toString()
+                        + seen.getString("routingNote"), List.of());
+                ATTEMPTS.incrementAndGet();
+                assertEquals(404, otherClerk.get("/api/documents/" + id).status());
+            }
+            JsonObject requests = officer.get("/api/routing?size=200").json();
+            assertTrue(requests.getJsonArray("items").stream().map(JsonObject.class::cast)
+                    .anyMatch(r -> r.getJsonNumber("documentId").longValue() == letters.get(0)
+                            && "RULE".equals(r.getString("cause"))), requests::toString);
+        } finally {
+            for (long rule : rules) {
+                ADMIN.delete("/api/admin/classification/rules/" + rule);
+            }
+        }
     }
 
     @Test
