@@ -249,4 +249,42 @@ class RecordsDeskIT implements ScreenshotOnFailure.WithBrowser {
                 "Nicht gefunden oder keine Berechtigung."));
         assertFalse(driver().getPageSource().contains("Exception"));
     }
+    @Test
+    void aRecordsOfficerHandsADocumentOverFromTheRoutingList() throws Exception {
+        String elsewhere = "rx" + run;
+        assertEquals(201, ADMIN.postJson("/api/departments", "{\"code\":\"" + elsewhere + "\",\"name\":\"Kämmerei\"}")
+                .status());
+        String clerk = "clerk.rd." + run;
+        assertEquals(201, ADMIN.postJson("/api/users", "{\"username\":\"" + clerk + "\",\"password\":\"" + PASSWORD
+                + "\",\"roles\":[\"CLERK\"],\"departments\":[\"" + department + "\"]}").status());
+        String keyword = "Hundesteuerbescheid" + run;
+        ApiClient.Answer rule = ADMIN.postJson("/api/admin/classification/rules", "{\"label\":\"department\","
+                + "\"value\":\"" + elsewhere + "\",\"pattern\":\"" + keyword + "\",\"kind\":\"KEYWORD\"}");
+        assertEquals(201, rule.status(), rule::text);
+        try {
+            ApiClient asClerk = ApiClient.as(clerk, PASSWORD);
+            ApiClient.Answer created = asClerk.upload("/api/documents", ApiClient.fields("title", "Steuerpost " + run,
+                    "department", department), "post.pdf", RecordStoreApiIT.pdf(keyword + " fuer das Jahr 2026"));
+            assertEquals(201, created.status(), created::text);
+            long id = created.json().getJsonNumber("id").longValue();
+            var seen = asClerk.awaitDocument(id, d -> !d.isNull("filingState"), Duration.ofSeconds(60));
+            assertEquals(department, seen.getString("department"), "automation never moves it");
+
+            login(officer);
+            open("#/records?tab=routing");
+            WebElement row = waiting().until(d -> d.findElements(By.cssSelector("#routing-list tbody tr")).stream()
+                    .filter(r -> r.getText().contains("Steuerpost " + run)).findFirst().orElse(null));
+            assertTrue(row.getText().contains(elsewhere), row.getText());
+            WebElement target = row.findElement(By.cssSelector("input[id^='handover-department-']"));
+            target.clear();
+            target.sendKeys(elsewhere);
+            row.findElement(By.cssSelector("input[id^='handover-reason-']")).sendKeys("Steuern bearbeitet die Kämmerei");
+            row.findElement(By.cssSelector("button[type='submit']")).click();
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "Entschieden."));
+            assertEquals(elsewhere, ADMIN.get("/api/documents/" + id).json().getString("department"));
+            assertEquals(404, asClerk.get("/api/documents/" + id).status());
+        } finally {
+            ADMIN.delete("/api/admin/classification/rules/" + rule.json().getJsonNumber("id").longValue());
+        }
+    }
 }
