@@ -38,9 +38,11 @@ public class JtaUnitOfWork implements UnitOfWork {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.required(work);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // the interceptor rethrows a refused commit as the transaction manager's checked RollbackException
                 if (!TransactionConflicts.isConflict(e)) {
-                    throw e;
+                    throw e instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException("the transaction could not be committed", e);
                 }
                 if (attempt == ATTEMPTS) {
                     throw new ConcurrentChangeException("the records were changed by someone else at the same "
