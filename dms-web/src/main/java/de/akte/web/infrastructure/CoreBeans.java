@@ -173,7 +173,8 @@ public class CoreBeans {
                 new JpaClassificationRuleRepository(em), classifier, outbox, audit, clock,
                 new FilingPolicy(settings.autoFileConfidence()), routing);
         processor = new DocumentProcessor(unitOfWork, taskRepository, documentRepository, caseFileRepository, outbox,
-                blobStore, recognizer, audit, clock, ProcessingPolicy.defaults(nodeName()), signal::workCommitted,
+                blobStore, recognizer, audit, clock,
+                ProcessingPolicy.defaults(nodeName()).withCrashLimit(settings.crashLimit()), signal::workCommitted,
                 filing::classify, routing);
         indexer = new DocumentIndexer(unitOfWork, outbox, documentRepository, textIndex, annotationRepository);
         annotations = new AnnotationService(unitOfWork, annotationRepository, documentRepository, outbox, audit, clock);
