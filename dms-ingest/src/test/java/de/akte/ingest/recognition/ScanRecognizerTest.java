@@ -265,6 +265,25 @@ class ScanRecognizerTest {
     }
 
     @Test
+    void aPageTreeNestedTooDeepForPdfBoxLetsItsStackOverflowErrorOutForTheWorkerToCount() throws Exception {
+        Path poison = dir.resolve("tief.pdf");
+        Files.write(poison, de.akte.ingest.testing.HostilePdfs.deepPageTree(100_000));
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        // a worker thread with the JVM's usual 1 MB stack, as the server's are
+        Thread worker = new Thread(null, () -> {
+            try {
+                recognizer.recognize(poison, "tief.pdf", "Tief").close();
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        }, "worker", 1 << 20);
+        worker.start();
+        worker.join(120_000);
+
+        assertTrue(thrown.get() instanceof StackOverflowError, () -> "thrown: " + thrown.get());
+    }
+
+    @Test
     void quarantinesAnImageClaimingFiftyThousandPixelsSquare() throws IOException {
         tesseract.assumeAvailable();
         Path bomb = dir.resolve("bomb.png");
