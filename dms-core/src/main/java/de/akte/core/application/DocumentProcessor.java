@@ -248,9 +248,10 @@ public class DocumentProcessor {
             // the worker boundary: an OutOfMemoryError, a StackOverflowError in a parser, a missing class must neither
             // end the worker thread nor leave the task claimed until its lease runs out; it counts as a crash
             String cause = e.getClass().getSimpleName() + " while processing it";
+            // the count first: after an OutOfMemoryError even a log line may fail, and the count is what stops a loop
+            workerLost(work.taskId(), task -> task.isHeldBy(policy.node()), cause, policy.firstBackoff());
             LOG.severe(() -> "processing document " + work.documentId() + " version " + work.versionNumber()
                     + " stopped its worker: " + e + where(e));
-            workerLost(work.taskId(), task -> task.isHeldBy(policy.node()), cause, policy.firstBackoff());
         } catch (Exception e) {
             // internals go to the log and the task; the document's reason is a sentence for a clerk
             String reason = describe(e);
