@@ -41,6 +41,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -50,6 +51,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,7 +60,9 @@ import java.util.logging.Logger;
  * Works off the persistent processing queue: recognises each accepted version (text, OCR word boxes,
  * found fields, archival rendition), stores it page by page and marks the document ready, or cuts a
  * scanned batch into its documents. Each task is claimed with a lease, so a crash in
- * the middle leaves it to be picked up again; permanent problems end in FAILED with a reason.
+ * the middle leaves it to be picked up again; permanent problems end in FAILED with a reason. A file whose
+ * processing takes its worker down again and again (an {@code Error}, a killed server) is set aside as QUARANTINED
+ * at the policy's crash limit, and only an administrator's retry hands it out again.
  */
 public class DocumentProcessor {
 
@@ -102,22 +106,41 @@ public class DocumentProcessor {
 
     /**
      * Takes back the tasks this server held when it stopped (a crash, a kill): no worker of it runs yet, so they
-     * are waiting for nobody and need not sit out their lease. Returns how many.
+     * are waiting for nobody and need not sit out their lease. Each counts as a crash of its task: a file that takes
+     * the server down is set aside at the crash limit instead of being handed out after every restart. Returns how
+     * many were taken back.
      */
     public int recoverAfterRestart() {
-        int released = unitOfWork.call(() -> tasks.releaseOwnedBy(policy.node(), clock.now()));
-        if (released > 0) {
-            LOG.info(() -> released + " processing task(s) interrupted by the last stop were put back in the queue");
+        List<Long> held = unitOfWork.call(() -> tasks.heldBy(policy.node()));
+        int released = 0;
+        for (long id : held) {
+            if (workerLost(id, task -> task.isHeldBy(policy.node()), "the server stopped while processing it",
+                    Duration.ZERO)) {
+                released++;
+            }
         }
-        return released;
+        int count = released;
+        if (count > 0) {
+            LOG.info(() -> count + " processing task(s) interrupted by the last stop were put back in the queue"
+                    + " or set aside");
+        }
+        return count;
     }
 
     /** Processes up to {@code limit} due tasks, one after the other; returns how many were handled. */
     public int processDue(int limit) {
         Instant now = clock.now();
-        int released = unitOfWork.call(() -> tasks.releaseExpiredLeases(now));
+        List<Long> expired = unitOfWork.call(() -> tasks.leaseRanOut(now));
+        int released = 0;
+        for (long id : expired) {
+            if (workerLost(id, task -> task.leaseRanOut(now), "its worker did not finish within "
+                    + policy.lease().toMinutes() + " minutes", Duration.ZERO)) {
+                released++;
+            }
+        }
         if (released > 0) {
-            LOG.info(() -> released + " processing task(s) whose worker stopped were put back in the queue");
+            int count = released;
+            LOG.info(() -> count + " processing task(s) whose worker stopped were put back in the queue or set aside");
         }
         List<Long> due = unitOfWork.call(() -> tasks.dueIds(now, limit));
         int handled = 0;
@@ -127,6 +150,39 @@ public class DocumentProcessor {
             }
         }
         return handled;
+    }
+
+    /**
+     * Records that the worker holding a task did not come back, if {@code stillLost} holds under the row lock (so two
+     * servers noticing the same loss count it once): the task waits {@code firstWait} (doubling) or, at the crash
+     * limit, is set aside with its document QUARANTINED and an audit entry. True if it was recorded.
+     */
+    private boolean workerLost(long taskId, Predicate<ProcessingTask> stillLost, String cause, Duration firstWait) {
+        return unitOfWork.call(() -> {
+            ProcessingTask task = tasks.findLocked(taskId).orElse(null);
+            if (task == null || !stillLost.test(task)) {
+                return false;
+            }
+            Document document = documents.find(task.documentId()).orElseThrow();
+            boolean current = document.currentVersion() == task.versionNumber();
+            if (task.workerLost(cause, clock.now(), firstWait, policy.crashLimit())) {
+                String reason = "processing this file stopped the server's worker " + task.crashes() + " times (last: "
+                        + cause + "); it has been set aside and is not retried automatically; an administrator can "
+                        + "retry it";
+                LOG.warning(() -> "document " + task.documentId() + " version " + task.versionNumber()
+                        + " set aside: " + reason);
+                if (current) {
+                    document.quarantine(reason);
+                    indexOutbox.enqueue(document.id());
+                }
+                audit.record(SYSTEM, AuditAction.ADMIN, "document", Long.toString(task.documentId()),
+                        "version " + task.versionNumber() + " set aside after " + task.crashes()
+                                + " worker crashes; last: " + cause);
+            } else if (current) {
+                document.awaitProcessing("processing was interrupted (" + cause + "); it will be retried automatically");
+            }
+            return true;
+        });
     }
 
     private record Claimed(long taskId, long documentId, long versionId, int versionNumber, String sha256,
@@ -188,6 +244,14 @@ public class DocumentProcessor {
                 tasks.find(work.taskId()).orElseThrow().giveUp(e.getMessage(), clock.now());
                 failIfCurrent(work, e.getMessage());
             });
+        } catch (Error e) {
+            // the worker boundary: an OutOfMemoryError, a StackOverflowError in a parser, a missing class must neither
+            // end the worker thread nor leave the task claimed until its lease runs out; it counts as a crash
+            String cause = e.getClass().getSimpleName() + " while processing it";
+            // the count first: after an OutOfMemoryError even a log line may fail, and the count is what stops a loop
+            workerLost(work.taskId(), task -> task.isHeldBy(policy.node()), cause, policy.firstBackoff());
+            LOG.severe(() -> "processing document " + work.documentId() + " version " + work.versionNumber()
+                    + " stopped its worker: " + e + where(e));
         } catch (Exception e) {
             // internals go to the log and the task; the document's reason is a sentence for a clerk
             String reason = describe(e);
@@ -406,20 +470,25 @@ public class DocumentProcessor {
         }
     }
 
-    /** An administrator puts a failed document back into the queue. */
+    /**
+     * An administrator puts a failed or set-aside document back into the queue; a set-aside task starts again with
+     * a clean crash count.
+     */
     public void retry(Caller caller, long documentId) {
         Access.requireAnyRole(caller, Role.ADMIN);
         unitOfWork.run(() -> {
             Document document = documents.find(documentId).orElseThrow(() -> new NotFoundException("no document " + documentId));
             List<ProcessingTask> failed = tasks.forDocument(documentId).stream()
-                    .filter(t -> t.state() == ProcessingState.FAILED).toList();
+                    .filter(t -> t.state() == ProcessingState.FAILED || t.state() == ProcessingState.SET_ASIDE)
+                    .toList();
             if (failed.isEmpty()) {
                 throw new de.akte.core.shared.ConflictException("document " + documentId + " has no failed processing to retry");
             }
+            int crashes = failed.stream().mapToInt(ProcessingTask::crashes).sum();
             failed.forEach(t -> t.requeue(clock.now()));
             document.awaitProcessing("retry requested by " + caller.username());
             audit.record(caller.username(), AuditAction.ADMIN, "document", Long.toString(documentId),
-                    "processing retried");
+                    crashes > 0 ? "processing retried; " + crashes + " worker crash(es) forgiven" : "processing retried");
         });
     }
 
@@ -436,6 +505,16 @@ public class DocumentProcessor {
         if (document.currentVersion() == work.versionNumber()) {
             document.awaitProcessing(reason);
         }
+    }
+
+    // a StackOverflowError carries a thousand identical frames: the first few say where it looped
+    private static String where(Throwable e) {
+        StringBuilder frames = new StringBuilder();
+        StackTraceElement[] trace = e.getStackTrace();
+        for (int i = 0; i < Math.min(12, trace.length); i++) {
+            frames.append("\n\tat ").append(trace[i]);
+        }
+        return frames.toString();
     }
 
     private static String describe(Exception e) {

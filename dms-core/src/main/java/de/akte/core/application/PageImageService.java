@@ -28,7 +28,8 @@ import java.util.Set;
  */
 public class PageImageService {
 
-    private static final Set<String> RENDERABLE = Set.of("application/pdf", "image/png", "image/jpeg", "image/tiff");
+    private static final Set<String> RENDERABLE = Set.of("application/pdf", "image/png", "image/jpeg", "image/tiff",
+            "image/jp2", "image/jpx", "image/x-jp2-codestream");
     private static final int MIN_WIDTH = 32;
     private static final int MAX_WIDTH = 4000;
 

@@ -9,5 +9,10 @@ public enum ProcessingState {
     /** Finished. */
     DONE,
     /** Gave up (permanent problem or too many attempts); an administrator may retry. */
-    FAILED
+    FAILED,
+    /**
+     * Set aside: its worker crashed on it too often (a poison file). Never handed out again until an administrator
+     * retries it, not even after a restart.
+     */
+    SET_ASIDE
 }

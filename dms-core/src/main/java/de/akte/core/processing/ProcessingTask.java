@@ -47,6 +47,10 @@ public class ProcessingTask {
     @Column(name = "lease_owner", length = 200)
     private String leaseOwner;
 
+    /** Times a worker took this task and never came back: a crash, a kill, a lease that ran out. */
+    @Column(nullable = false)
+    private int crashes;
+
     @Column(name = "last_error", length = 2000)
     private String lastError;
 
@@ -93,6 +97,20 @@ public class ProcessingTask {
 
     public String lastError() {
         return lastError;
+    }
+
+    public int crashes() {
+        return crashes;
+    }
+
+    /** Whether the given server's worker holds the task right now. */
+    public boolean isHeldBy(String owner) {
+        return state == ProcessingState.RUNNING && owner.equals(leaseOwner);
+    }
+
+    /** Whether a worker holds the task but its lease ran out before {@code now}: that worker is gone. */
+    public boolean leaseRanOut(Instant now) {
+        return state == ProcessingState.RUNNING && leaseUntil != null && leaseUntil.isBefore(now);
     }
 
     public void complete(Instant now) {
@@ -142,8 +160,32 @@ public class ProcessingTask {
         updatedAt = now;
     }
 
-    /** Back to the queue at once (administrator retry, or a lease that ran out after a crash). */
+    /**
+     * The worker that held the task did not come back: an {@code Error} stopped it, or the server died, or its lease
+     * ran out. Counted; at {@code limit} the task is set aside for good (a file that takes a worker down would do it
+     * again after every restart), else it goes back to the queue after {@code firstWait}, doubled with each crash, so
+     * that an out-of-memory is not repeated in a tight loop.
+     *
+     * @return whether the task was set aside
+     */
+    public boolean workerLost(String cause, Instant now, Duration firstWait, int limit) {
+        crashes++;
+        lastError = truncate("worker lost: " + cause);
+        leaseUntil = null;
+        leaseOwner = null;
+        updatedAt = now;
+        if (crashes >= limit) {
+            state = ProcessingState.SET_ASIDE;
+            return true;
+        }
+        state = ProcessingState.PENDING;
+        nextAttemptAt = now.plus(firstWait.multipliedBy(1L << Math.min(crashes - 1, 10)));
+        return false;
+    }
+
+    /** Back to the queue at once, with a clean crash count: an administrator's retry. */
     public void requeue(Instant now) {
+        crashes = 0;
         state = ProcessingState.PENDING;
         nextAttemptAt = now;
         leaseUntil = null;

@@ -20,11 +20,14 @@ public interface ProcessingTaskRepository {
      */
     boolean tryClaim(long taskId, Instant now, Instant leaseUntil, String owner);
 
-    /** Puts back every task the given server held: called when it starts, so it held them when it died. */
-    int releaseOwnedBy(String owner, Instant now);
+    /** The task, locked against concurrent changes until the transaction ends. */
+    Optional<ProcessingTask> findLocked(long id);
 
-    /** Puts tasks whose lease ran out (their worker died) back to pending; returns how many. */
-    int releaseExpiredLeases(Instant now);
+    /** Ids of the running tasks the given server holds: when it starts, it held them when it died. */
+    List<Long> heldBy(String owner);
+
+    /** Ids of running tasks whose lease ran out before {@code now}: their worker died. */
+    List<Long> leaseRanOut(Instant now);
 
     List<ProcessingTask> forDocument(long documentId);
 

@@ -45,12 +45,25 @@ final class PlainTextExtraction implements TextExtractor, ContentTypeDetector, C
     /**
      * Recognises the stand-in formats: plain text as above; {@code %SCAN} needs OCR; {@code %BOMB} is quarantined;
      * {@code %BATCH} followed by parts separated by lines {@code %SEPARATOR [file reference]} is a scanned batch.
+     * Poison files take the worker down as a broken parser would: {@code %STACKOVERFLOW} recurses without end (a
+     * real StackOverflowError), {@code %OUTOFMEMORY} and {@code %LINKAGE} throw an OutOfMemoryError and a
+     * NoClassDefFoundError.
      */
     @Override
     public Recognition recognize(Path original, String fileName, String title) {
         String text;
         try (InputStream in = Files.newInputStream(original)) {
-            if (text(original).startsWith("%BOMB")) {
+            String head = text(original);
+            if (head.startsWith("%STACKOVERFLOW")) {
+                descend(0);
+            }
+            if (head.startsWith("%OUTOFMEMORY")) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            if (head.startsWith("%LINKAGE")) {
+                throw new NoClassDefFoundError("com/example/codec/MissingDecoder");
+            }
+            if (head.startsWith("%BOMB")) {
                 throw new QuarantinedContentException("The file unpacks to far more data than it contains.");
             }
             text = text(original);
@@ -80,6 +93,11 @@ final class PlainTextExtraction implements TextExtractor, ContentTypeDetector, C
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // a nesting without end, as a crafted file drives a recursive parser
+    private static int descend(int depth) {
+        return descend(depth + 1) + 1;
     }
 
     private static Recognition batch(String text) throws IOException {

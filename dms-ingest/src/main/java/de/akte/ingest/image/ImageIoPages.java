@@ -15,7 +15,7 @@ import de.akte.core.text.QuarantinedContentException;
 import de.akte.core.text.UnreadableContentException;
 
 /**
- * PNG, JPEG and (multi-page) TIFF through {@code javax.imageio}.
+ * PNG, JPEG, (multi-page) TIFF and JPEG 2000 (JP2 files and bare codestreams) through {@code javax.imageio}.
  *
  * <p>Every page's width and height are read from its header when the file is opened, before any pixel is decoded,
  * so that a file claiming gigapixels is refused in milliseconds instead of exhausting the heap.
@@ -91,9 +91,13 @@ final class ImageIoPages implements ScannedPages {
     }
 
     private static ImageReader readerFor(String mediaType) {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(mediaType);
+        // the JPEG 2000 reader knows JP2's MIME type but not the codestream's or JPX's: one reader reads them all
+        Iterator<ImageReader> readers = JpegTwoThousand.isOne(mediaType)
+                ? ImageIO.getImageReadersByFormatName(JpegTwoThousand.FORMAT)
+                : ImageIO.getImageReadersByMIMEType(mediaType);
         if (!readers.hasNext()) {
-            throw new IllegalStateException("no ImageIO reader for " + mediaType);
+            throw new UnreadableContentException("This server has no decoder for images of type " + mediaType
+                    + "; an administrator can retry the document once one is installed");
         }
         return readers.next();
     }

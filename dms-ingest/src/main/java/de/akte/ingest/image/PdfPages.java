@@ -4,12 +4,16 @@ import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import javax.imageio.ImageIO;
 import java.util.Optional;
 
 import de.akte.core.text.QuarantinedContentException;
 import de.akte.core.text.UnreadableContentException;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.filter.MissingImageReaderException;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -92,6 +96,11 @@ final class PdfPages implements ScannedPages {
             return placement.isPresent() ? decoded(index, page, placement.get()) : rendered(index, page);
         } catch (QuarantinedContentException | UnreadableContentException e) {
             throw e;
+        } catch (MissingImageReaderException e) {
+            // not the file's fault: say so, so that an administrator retries it once the decoder is there
+            throw new UnreadableContentException("Page " + (index + 1) + " of the PDF holds an image this server "
+                    + "has no decoder for (" + e.getMessage() + "); an administrator can retry the document once one "
+                    + "is installed", e);
         } catch (IOException | RuntimeException e) {
             throw new UnreadableContentException(
                     "Page " + (index + 1) + " of the PDF is damaged and cannot be read", e);
@@ -113,6 +122,7 @@ final class PdfPages implements ScannedPages {
         PDImageXObject xobject = placement.image();
         // the dictionary's size, checked before a single sample is inflated
         limits.checkPixels(xobject.getWidth(), xobject.getHeight());
+        requireDecoder(index, xobject);
         BufferedImage image = samples(xobject);
         float dpiX = dpi(image.getWidth(), placement.bounds().getWidth());
         float dpiY = dpi(image.getHeight(), placement.bounds().getHeight());
@@ -120,6 +130,21 @@ final class PdfPages implements ScannedPages {
         BufferedImage upright = QuarterTurns.clockwise(image, turns);
         boolean swapped = turns % 2 == 1;
         return new ScannedPage(index, upright, swapped ? dpiY : dpiX, swapped ? dpiX : dpiY, Optional.empty(), false);
+    }
+
+    /**
+     * JPEG 2000 and JBIG2 need an ImageIO plug-in; without it PDFBox fails with words like "could not determine
+     * color space", which would blame the file for what the server lacks.
+     */
+    private static void requireDecoder(int index, PDImageXObject xobject) {
+        List<COSName> filters = xobject.getStream().getFilters();
+        String format = filters.contains(COSName.JPX_DECODE) ? JpegTwoThousand.FORMAT
+                : filters.contains(COSName.JBIG2_DECODE) ? "JBIG2" : null;
+        if (format != null && !ImageIO.getImageReadersByFormatName(format).hasNext()) {
+            throw new UnreadableContentException("Page " + (index + 1) + " of the PDF holds an image this server "
+                    + "has no decoder for (" + format + "); an administrator can retry the document once one is "
+                    + "installed");
+        }
     }
 
     /**

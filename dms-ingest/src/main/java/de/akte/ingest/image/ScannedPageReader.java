@@ -17,7 +17,8 @@ public final class ScannedPageReader {
     }
 
     /**
-     * Opens a file whose media type was detected by content: image/png, image/jpeg, image/tiff, application/pdf.
+     * Opens a file whose media type was detected by content: image/png, image/jpeg, image/tiff, JPEG 2000
+     * (image/jp2, image/jpx, image/x-jp2-codestream), application/pdf.
      *
      * @throws UnreadableContentException                    if the file is empty, damaged, encrypted or has no pages
      * @throws de.akte.core.text.QuarantinedContentException if it is over the page or pixel limits
@@ -42,9 +43,10 @@ public final class ScannedPageReader {
 
     /** Whether {@link #open} accepts the media type. */
     public static boolean isSupported(String mediaType) {
-        return switch (mediaType.toLowerCase(java.util.Locale.ROOT)) {
+        String type = mediaType.toLowerCase(java.util.Locale.ROOT);
+        return switch (type) {
             case "image/png", "image/jpeg", "image/tiff", "application/pdf" -> true;
-            default -> false;
+            default -> JpegTwoThousand.isOne(type);
         };
     }
 }

@@ -2,17 +2,23 @@ package de.akte.ingest.pdfa;
 
 import de.akte.core.text.UnreadableContentException;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceCMYK;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.image.CCITTFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
@@ -21,11 +27,14 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 /**
  * Turns a stored page image into an image XObject, keeping the compressed data whenever PDF can carry it as is:
  * JPEG stays DCT, PNG keeps its IDAT (PDFBox's PNGConverter), bilevel CCITT TIFF pages keep their G3/G4 data.
- * Only what PDF cannot take directly (LZW/uncompressed/deflate TIFF, interlaced PNG) is decoded and stored
- * losslessly with Flate, pixels unchanged.
+ * an 8-bit gray or RGB JP2 file stays JPX (PDF/A-2 allows it). Only what PDF cannot take directly
+ * (LZW/uncompressed/deflate TIFF, interlaced PNG, other JPEG 2000: a bare codestream, which PDF/A wants wrapped
+ * in JP2 boxes, JPX with its extensions, other depths) is decoded and stored losslessly with Flate, pixels unchanged.
  */
 final class PageImages {
     private static final Logger LOG = Logger.getLogger(PageImages.class.getName());
+    /** The ImageIO format name of jai-imageio's JPEG 2000 reader. */
+    private static final String JPEG_2000 = "JPEG2000";
 
     private PageImages() {
     }
@@ -45,9 +54,11 @@ final class PageImages {
                 case "image/jpeg", "image/jpg", "image/pjpeg" -> jpeg(doc, page);
                 case "image/png" -> png(doc, page);
                 case "image/tiff", "image/tif" -> tiff(doc, page);
+                case "image/jp2" -> jpeg2000(doc, page);
+                case "image/jpx", "image/x-jp2-codestream" -> LosslessFactory.createFromImage(doc, readPage(page));
                 default -> throw new UnreadableContentException("The page image " + page.file().getFileName()
                         + " has the unsupported type " + page.mediaType()
-                        + "; only PNG, JPEG and TIFF can be archived as PDF/A.");
+                        + "; only PNG, JPEG, TIFF and JPEG 2000 can be archived as PDF/A.");
             };
             if (image.getColorSpace() instanceof PDDeviceCMYK) {
                 // DeviceCMYK would need a CMYK output intent or a DefaultCMYK ICC profile; not supported yet
@@ -93,6 +104,34 @@ final class PageImages {
                     new Object[] {page.pageIndex(), page.file(), notCcitt.getMessage()});
         }
         return LosslessFactory.createFromImage(doc, readPage(page));
+    }
+
+    private static PDImageXObject jpeg2000(PDDocument doc, ImagePage page) throws IOException {
+        byte[] bytes = Files.readAllBytes(page.file());
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(JPEG_2000);
+        if (!readers.hasNext()) {
+            throw new UnreadableContentException("The page image " + page.file().getFileName()
+                    + " is JPEG 2000, and no JPEG 2000 decoder is installed.");
+        }
+        ImageReader reader = readers.next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in, true, true);
+            // the header says what the codestream holds; no sample is decoded for the pass-through
+            ImageTypeSpecifier raw = reader.getRawImageType(0);
+            int bands = raw == null ? 0 : raw.getNumBands();
+            boolean eightBit = raw != null && Arrays.stream(raw.getSampleModel().getSampleSize())
+                    .allMatch(bits -> bits == 8);
+            boolean alpha = raw != null && raw.getColorModel() != null && raw.getColorModel().hasAlpha();
+            if (eightBit && !alpha && (bands == 1 || bands == 3)) {
+                // the codestream goes into the PDF byte for byte, as JPEG stays DCT
+                return new PDImageXObject(doc, new ByteArrayInputStream(bytes), COSName.JPX_DECODE,
+                        reader.getWidth(0), reader.getHeight(0), 8,
+                        bands == 1 ? PDDeviceGray.INSTANCE : PDDeviceRGB.INSTANCE);
+            }
+            return LosslessFactory.createFromImage(doc, reader.read(0));
+        } finally {
+            reader.dispose();
+        }
     }
 
     private static BufferedImage readPage(ImagePage page) throws IOException {

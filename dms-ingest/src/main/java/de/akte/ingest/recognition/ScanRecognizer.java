@@ -16,6 +16,7 @@ import de.akte.ingest.barcode.BatchSplitter;
 import de.akte.ingest.barcode.SeparatorSheetDetector;
 import de.akte.ingest.barcode.SeparatorSignal;
 import de.akte.ingest.barcode.SplitDocument;
+import de.akte.ingest.image.JpegTwoThousand;
 import de.akte.ingest.image.ScannedPage;
 import de.akte.ingest.image.ScannedPageReader;
 import de.akte.ingest.image.ScannedPages;
@@ -47,6 +48,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.logging.Logger;
 
 /**
@@ -60,7 +63,11 @@ public final class ScanRecognizer implements ContentRecognizer {
 
     private static final Logger LOG = Logger.getLogger(ScanRecognizer.class.getName());
     private static final String PDF = "application/pdf";
-    private static final Set<String> IMAGES = Set.of("image/png", "image/jpeg", "image/tiff");
+    /** Image files that are scans: OCRed page by page. */
+    private static final Set<String> IMAGES = Stream.concat(Stream.of("image/png", "image/jpeg", "image/tiff"),
+            JpegTwoThousand.mediaTypes().stream()).collect(Collectors.toUnmodifiableSet());
+    /** Image files Tesseract reads itself, so a single page is handed over as stored instead of written again. */
+    private static final Set<String> TESSERACT_READS = Set.of("image/png", "image/jpeg", "image/tiff");
     private static final String UNKNOWN = "application/octet-stream";
 
     private final RecognitionSettings settings;
@@ -175,8 +182,8 @@ public final class ScanRecognizer implements ContentRecognizer {
                     while (pending.size() >= inFlight) {
                         collect(pending.removeFirst(), contents, results);
                     }
-                    Optional<Path> asStored = !pdf && count == 1 && !page.reEncoded() ? Optional.of(original)
-                            : Optional.empty();
+                    Optional<Path> asStored = TESSERACT_READS.contains(type) && count == 1 && !page.reEncoded()
+                            ? Optional.of(original) : Optional.empty();
                     var image = page.image();
                     pending.addLast(new PendingPage(i, ocrPool.submit(() -> pageOcr.recognize(image, dpi, asStored)),
                             page.dpiX(), page.dpiY()));
@@ -219,6 +226,11 @@ public final class ScanRecognizer implements ContentRecognizer {
             }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
+            }
+            if (cause instanceof Error error) {
+                // an OutOfMemoryError or StackOverflowError on an OCR thread stopped this document's work: the
+                // processing worker counts it as a crash instead of retrying it as an ordinary failure
+                throw error;
             }
             throw new IllegalStateException("OCR failed: " + cause, cause);
         }

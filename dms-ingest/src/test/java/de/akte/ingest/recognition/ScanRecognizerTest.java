@@ -217,6 +217,73 @@ class ScanRecognizerTest {
     }
 
     @Test
+    void anOutOfMemoryErrorOnAnOcrThreadReachesTheWorkerAsItselfNotAsAnOrdinaryFailure() {
+        tesseract.assumeAvailable();
+        // an OCR pool whose every page runs out of memory on the pool's thread, as a page too big for the heap does
+        ExecutorService exhausted = new java.util.concurrent.AbstractExecutorService() {
+            @Override
+            protected <T> java.util.concurrent.RunnableFuture<T> newTaskFor(java.util.concurrent.Callable<T> page) {
+                return new java.util.concurrent.FutureTask<>(() -> {
+                    throw new OutOfMemoryError("Java heap space");
+                });
+            }
+
+            @Override
+            public void execute(Runnable task) {
+                task.run();
+            }
+
+            @Override
+            public void shutdown() {
+            }
+
+            @Override
+            public List<Runnable> shutdownNow() {
+                return List.of();
+            }
+
+            @Override
+            public boolean isShutdown() {
+                return false;
+            }
+
+            @Override
+            public boolean isTerminated() {
+                return false;
+            }
+
+            @Override
+            public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+                return true;
+            }
+        };
+        ScanRecognizer starving = new ScanRecognizer(RecognitionSettings.defaults(), new TikaContentTypeDetector(),
+                new TikaTextExtractor(), new MetadataExtractor(), exhausted, 1);
+        Path scan = png(LetterScans.page(Letter.numbered(11), 150), "gross.png");
+
+        assertThrows(OutOfMemoryError.class, () -> starving.recognize(scan, "gross.png", "Zu groß").close());
+    }
+
+    @Test
+    void aPageTreeNestedTooDeepForPdfBoxLetsItsStackOverflowErrorOutForTheWorkerToCount() throws Exception {
+        Path poison = dir.resolve("tief.pdf");
+        Files.write(poison, de.akte.ingest.testing.HostilePdfs.deepPageTree(100_000));
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        // a worker thread with the JVM's usual 1 MB stack, as the server's are
+        Thread worker = new Thread(null, () -> {
+            try {
+                recognizer.recognize(poison, "tief.pdf", "Tief").close();
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        }, "worker", 1 << 20);
+        worker.start();
+        worker.join(120_000);
+
+        assertTrue(thrown.get() instanceof StackOverflowError, () -> "thrown: " + thrown.get());
+    }
+
+    @Test
     void quarantinesAnImageClaimingFiftyThousandPixelsSquare() throws IOException {
         tesseract.assumeAvailable();
         Path bomb = dir.resolve("bomb.png");

@@ -1,5 +1,7 @@
 package de.akte.web.infrastructure;
 
+import de.akte.core.application.ProcessingPolicy;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -26,10 +28,12 @@ import java.util.stream.Collectors;
  * @param ocr            how scans are recognised
  * @param hotFolder      the watched directory for scans, if any
  * @param autoFileConfidence predictions at least this sure are filed without asking a clerk
+ * @param crashLimit     how many times a file may take its processing worker down (an out-of-memory, a stack
+ *                       overflow, a killed server) before it is set aside as QUARANTINED
  */
 public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3 s3, Optional<String> adminPassword,
                            boolean seedDemoData, Optional<String> demoPassword, int passwordIterations, Ocr ocr,
-                           Optional<HotFolder> hotFolder, double autoFileConfidence) {
+                           Optional<HotFolder> hotFolder, double autoFileConfidence, int crashLimit) {
 
     /**
      * The hot folder: where, the department of files at its top (null: refused), how long a file must rest, and
@@ -75,7 +79,16 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
                         l.get("akte.hot.folder.department").orElse(null),
                         Duration.ofSeconds(l.get("akte.hot.folder.settle.seconds").map(Long::parseLong).orElse(5L)),
                         l.get("akte.hot.folder.departments").map(AkteSettings::codes).orElse(null))),
-                l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7));
+                l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7), crashLimit(l));
+    }
+
+    private static int crashLimit(Lookup l) {
+        int limit = l.get("akte.processing.crash.limit").map(Integer::parseInt)
+                .orElse(ProcessingPolicy.DEFAULT_CRASH_LIMIT);
+        if (limit < 1) {
+            throw new IllegalArgumentException("AKTE_PROCESSING_CRASH_LIMIT must be at least 1");
+        }
+        return limit;
     }
 
     private static Set<String> codes(String commaSeparated) {

@@ -178,7 +178,8 @@ public class CoreBeans {
                 new JpaClassificationRuleRepository(em), classifier, outbox, audit, clock,
                 new FilingPolicy(settings.autoFileConfidence()), routing);
         processor = new DocumentProcessor(unitOfWork, taskRepository, documentRepository, caseFileRepository, outbox,
-                blobStore, recognizer, audit, clock, ProcessingPolicy.defaults(nodeName()), signal::workCommitted,
+                blobStore, recognizer, audit, clock,
+                ProcessingPolicy.defaults(nodeName()).withCrashLimit(settings.crashLimit()), signal::workCommitted,
                 filing::classify, routing);
         heartbeats = new Heartbeats();
         systemHealth = new SystemHealth(unitOfWork, outbox, taskRepository, blobStore, textIndex, recognizer::ocr,

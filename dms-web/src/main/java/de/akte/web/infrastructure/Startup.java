@@ -6,6 +6,7 @@ import de.akte.core.application.DocumentProcessor;
 import de.akte.core.application.Directory;
 import de.akte.core.application.FilingService;
 import de.akte.core.infrastructure.persistence.flyway.SchemaMigrator;
+import de.akte.ingest.image.ImageDecoders;
 import de.akte.web.batch.HotFolderWatch;
 import de.akte.web.batch.ServerImports;
 import jakarta.annotation.Resource;
@@ -17,6 +18,7 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -55,6 +57,8 @@ public class Startup {
     @Inject
     private FilingService filing;
 
+    private ImageDecoders decoders;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         String version = new SchemaMigrator(dataSource, Startup.class.getClassLoader()).migrate();
         LOG.info(() -> "Akte data directory " + core.settings().dataDir() + ", schema version " + version);
@@ -66,6 +70,7 @@ public class Startup {
                         + " has the password: " + password);
             }
         }
+        registerImageDecoders();
         processor.recoverAfterRestart();
         if (filing.learned() == 0) {
             // a lost or new classifier index: learn again from what people filed
@@ -79,6 +84,21 @@ public class Startup {
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
         hotFolder.stop();
         workers.stop();
+        if (decoders != null) {
+            decoders.close();
+        }
+    }
+
+    // before the first worker decodes a scan: ImageIO's registry may have been made by a thread that cannot see the
+    // deployment's libraries, and then JPEG 2000 and JBIG2 images would be reported as undecodable
+    private void registerImageDecoders() {
+        decoders = ImageDecoders.register();
+        Map<String, Boolean> formats = decoders.availability();
+        if (formats.containsValue(false)) {
+            LOG.severe(() -> "Image decoders missing, scans in these formats cannot be read: " + formats);
+        } else {
+            LOG.info(() -> "Image decoders for archival scans registered: " + formats.keySet());
+        }
     }
 
     private void createAdministrator() {

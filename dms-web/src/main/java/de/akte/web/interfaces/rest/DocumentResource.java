@@ -187,7 +187,7 @@ public class DocumentResource {
         return documents.text(caller.get(), id);
     }
 
-    /** Administrator: put a failed document back into processing. */
+    /** Administrator: put a failed document, or one set aside after crashing its worker, back into processing. */
     @POST
     @Path("{id}/retry")
     public Response retry(@PathParam("id") long id) {

@@ -4,12 +4,16 @@ import de.akte.core.processing.ProcessingState;
 import de.akte.core.processing.ProcessingTask;
 import de.akte.core.processing.ProcessingTaskRepository;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The processing queue as a table; claims are conditional updates so two workers never share a task. */
+/**
+ * The processing queue as a table; claims are conditional updates so two workers never share a task, and a lost
+ * worker's task is changed under a row lock so two servers noticing it count the loss once.
+ */
 public class JpaProcessingTaskRepository implements ProcessingTaskRepository {
 
     private final EntityManager em;
@@ -49,19 +53,22 @@ public class JpaProcessingTaskRepository implements ProcessingTaskRepository {
     }
 
     @Override
-    public int releaseOwnedBy(String owner, Instant now) {
-        return em.createQuery("update ProcessingTask t set t.state = :pending, t.leaseUntil = null, t.leaseOwner = null,"
-                        + " t.nextAttemptAt = :now, t.updatedAt = :now where t.state = :running and t.leaseOwner = :owner")
-                .setParameter("pending", ProcessingState.PENDING).setParameter("running", ProcessingState.RUNNING)
-                .setParameter("now", now).setParameter("owner", owner).executeUpdate();
+    public Optional<ProcessingTask> findLocked(long id) {
+        return Optional.ofNullable(em.find(ProcessingTask.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override
-    public int releaseExpiredLeases(Instant now) {
-        return em.createQuery("update ProcessingTask t set t.state = :pending, t.leaseUntil = null,"
-                        + " t.nextAttemptAt = :now, t.updatedAt = :now where t.state = :running and t.leaseUntil < :now")
-                .setParameter("pending", ProcessingState.PENDING).setParameter("running", ProcessingState.RUNNING)
-                .setParameter("now", now).executeUpdate();
+    public List<Long> heldBy(String owner) {
+        return em.createQuery("select t.id from ProcessingTask t where t.state = :running and t.leaseOwner = :owner"
+                        + " order by t.id", Long.class)
+                .setParameter("running", ProcessingState.RUNNING).setParameter("owner", owner).getResultList();
+    }
+
+    @Override
+    public List<Long> leaseRanOut(Instant now) {
+        return em.createQuery("select t.id from ProcessingTask t where t.state = :running and t.leaseUntil < :now"
+                        + " order by t.id", Long.class)
+                .setParameter("running", ProcessingState.RUNNING).setParameter("now", now).getResultList();
     }
 
     @Override
