@@ -98,7 +98,16 @@ public class SystemHealth {
         }
         Optional<Instant> oldest = unitOfWork.call(() -> tasks.dueIds(now, 1).stream().findFirst()
                 .flatMap(tasks::find).map(t -> t.nextAttemptAt()));
-        return waited(oldest, now, limits.processingWait(), "a document has waited %d minutes to be processed");
+        ComponentHealth waiting = waited(oldest, now, limits.processingWait(),
+                "a document has waited %d minutes to be processed");
+        if (waiting.status() != HealthStatus.UP) {
+            return waiting;
+        }
+        // a file that stopped a worker (out of memory, a stack overflow, a killed server) is news for an operator
+        long crashed = unitOfWork.call(() -> tasks.countCrashedSince(now.minus(limits.fatalMemory())));
+        return crashed == 0 ? ComponentHealth.up() : ComponentHealth.degraded(crashed + " document(s) stopped a "
+                + "processing worker in the last " + limits.fatalMemory().toMinutes() + " minutes; they wait or "
+                + "were set aside");
     }
 
     private ComponentHealth indexing(Instant now) {

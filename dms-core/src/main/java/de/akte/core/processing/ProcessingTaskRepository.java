@@ -32,4 +32,7 @@ public interface ProcessingTaskRepository {
     List<ProcessingTask> forDocument(long documentId);
 
     long countByState(ProcessingState state);
+
+    /** Tasks whose worker crashed on them since the given time and that now wait or are set aside. */
+    long countCrashedSince(Instant since);
 }

@@ -198,6 +198,27 @@ class PoisonFileScenarioTest {
         }
 
         @Test
+        void healthNamesAFileThatStoppedAWorker() {
+            Office office = office();
+            DocumentView poison = upload(office, "Verschachtelt", "%STACKOVERFLOW tief verschachtelt");
+            settle();
+            assertEquals(1, task(poison.id()).crashes());
+            de.akte.core.health.Heartbeats heartbeats = new de.akte.core.health.Heartbeats();
+            heartbeats.beat(SystemHealth.PROCESSING, now.get());
+            heartbeats.beat(SystemHealth.INDEXING, now.get());
+            try (var index = de.akte.core.infrastructure.lucene.LuceneTextIndex.inMemory(
+                    de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter.withBundledDictionary())) {
+                SystemHealth health = new SystemHealth(db, new JpaIndexOutbox(db.entityManager(), clock), tasks,
+                        new de.akte.core.infrastructure.filesystem.FileSystemBlobStore(blobDir.resolve("health"),
+                                blobDir.resolve("health-tmp")), index, de.akte.core.recognition.Capability::ready,
+                        heartbeats, clock, de.akte.core.health.HealthLimits.defaults());
+                var processing = health.check().components().get(SystemHealth.PROCESSING);
+                assertEquals(de.akte.core.health.HealthStatus.DEGRADED, processing.status());
+                assertTrue(processing.reason().contains("stopped a processing worker"), processing.reason());
+            }
+        }
+
+        @Test
         void aFileThatOverflowsTheStackThreeTimesIsSetAsideAndNeverHandedOutAgain() {
             Office office = office();
             DocumentView poison = upload(office, "Verschachtelt", "%STACKOVERFLOW tief verschachtelt");

@@ -71,7 +71,12 @@ class PoisonFileIT {
                 .structure();
         assertTrue(audit.stream().map(JsonObject.class::cast).anyMatch(e -> e.getString("details")
                 .contains("set aside after 3 worker crashes")), audit::toString);
-        assertEquals(200, ApiClient.anonymous().get("/api/health").status(), "the server stayed healthy");
+        ApiClient.Answer health = ApiClient.anonymous().get("/api/health");
+        assertEquals(200, health.status(), "the server stayed healthy");
+        // and says what happened: a monitor is not told all is well
+        assertEquals("DEGRADED", health.json().getJsonObject("checks").getString("processing"), health::text);
+        assertTrue(health.json().getJsonObject("reasons").getString("processing")
+                .contains("stopped a processing worker"), health::text);
 
         // nobody but an administrator puts it back, and a refusal does not tell whether the document exists
         int attempts = 0;

@@ -82,4 +82,13 @@ public class JpaProcessingTaskRepository implements ProcessingTaskRepository {
         return em.createQuery("select count(t) from ProcessingTask t where t.state = :s", Long.class)
                 .setParameter("s", state).getSingleResult();
     }
+
+    @Override
+    public long countCrashedSince(Instant since) {
+        return em.createQuery("select count(t) from ProcessingTask t where t.crashes > 0 and t.updatedAt >= :since"
+                        + " and t.state in :states", Long.class)
+                .setParameter("since", since)
+                .setParameter("states", java.util.List.of(ProcessingState.PENDING, ProcessingState.SET_ASIDE))
+                .getSingleResult();
+    }
 }

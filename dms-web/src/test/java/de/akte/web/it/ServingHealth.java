@@ -1,0 +1,31 @@
+package de.akte.web.it;
+
+import jakarta.json.JsonObject;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the ITs, sharing one server, may expect of its health: every component UP, except that processing says
+ * DEGRADED for a while after another IT's poison file stopped a worker (which is the truth, not a fault).
+ */
+final class ServingHealth {
+
+    private ServingHealth() {
+    }
+
+    static void assertServing(JsonObject health) {
+        JsonObject checks = health.getJsonObject("checks");
+        for (String component : List.of("database", "storage", "index", "indexing", "memory", "ocr")) {
+            assertEquals("UP", checks.getString(component), component + ": " + health);
+        }
+        if (!"UP".equals(checks.getString("processing"))) {
+            assertEquals("DEGRADED", checks.getString("processing"), health::toString);
+            assertTrue(health.getJsonObject("reasons").getString("processing").contains("stopped a processing worker"),
+                    health::toString);
+        }
+        assertTrue(List.of("UP", "DEGRADED").contains(health.getString("status")), health::toString);
+    }
+}
