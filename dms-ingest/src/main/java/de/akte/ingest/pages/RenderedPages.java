@@ -42,7 +42,7 @@ public final class RenderedPages implements PageImages {
 
     @Override
     public byte[] render(String sha256, Supplier<Path> source, String mediaType, int pageIndex, int width) {
-        Path kept = cache.resolve(sha256.substring(0, 2)).resolve(sha256 + "-" + pageIndex + "-" + width + ".png");
+        Path kept = keptPage(cache, sha256, pageIndex, width);
         try {
             if (Files.exists(kept)) {
                 return Files.readAllBytes(kept);
@@ -63,6 +63,11 @@ public final class RenderedPages implements PageImages {
         } catch (IOException e) {
             throw new UncheckedIOException("could not render page " + (pageIndex + 1), e);
         }
+    }
+
+    /** Where a rendered page of the given content, page (0-based) and width is kept in a cache directory. */
+    public static Path keptPage(Path cache, String sha256, int pageIndex, int width) {
+        return cache.resolve(sha256.substring(0, 2)).resolve(sha256 + "-" + pageIndex + "-" + width + ".png");
     }
 
     @Override
