@@ -104,6 +104,11 @@ final class ParserProcess implements AutoCloseable {
                 }
             }
         } catch (RefusedAnswerException e) {
+            // the JVM itself writes "Terminating due to java.lang.OutOfMemoryError" to standard output as it exits:
+            // garbage followed by an exit is a death, not a forged answer
+            if (exitsWithin(Duration.ofSeconds(5))) {
+                throw new ReaderCrashedException(died());
+            }
             stop("sent something refused");
             throw new ReaderCrashedException("the file's reader sent an answer that was refused (" + e.getMessage()
                     + ")");
@@ -163,6 +168,15 @@ final class ParserProcess implements AutoCloseable {
 
     private synchronized String stoppedBecause() {
         return stopped;
+    }
+
+    private boolean exitsWithin(Duration wait) {
+        try {
+            return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     // the pipe closed: the exit code tells why
