@@ -44,7 +44,7 @@ public final class IsolatedPageImages implements PageImages {
             throw new UncheckedIOException("could not read a kept page", e);
         }
         ParserSettings settings = renderers.settings();
-        Path job = Directories.create(settings.workRoot().resolve("pages"), "job-");
+        Path job = Directories.create(renderers.jobs(), "job-");
         try {
             Path local = source.get();
             Path copy = job.resolve("source.bin");

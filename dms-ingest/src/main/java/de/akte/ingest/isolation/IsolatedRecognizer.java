@@ -53,7 +53,7 @@ public final class IsolatedRecognizer implements ContentRecognizer {
     @Override
     public Recognition recognize(Path original, String fileName, String title) {
         ParserSettings settings = readers.settings();
-        Path job = Directories.create(settings.workRoot().resolve("jobs"), "job-");
+        Path job = Directories.create(readers.jobs(), "job-");
         try {
             return readers.run(new Wire.Recognize(original.toAbsolutePath().toString(), fileName, title,
                     job.toString()), settings.stallLimit(), settings.timeLimit(), answer -> accept(answer, job));

@@ -77,6 +77,11 @@ public final class ParserPool implements AutoCloseable {
         return settings;
     }
 
+    /** Where callers make their job directories: inside the pool's own, so a restart removes what a kill left. */
+    Path jobs() {
+        return root.resolve("jobs");
+    }
+
     /**
      * Runs one job in a reader process and hands its answer to {@code accept}, which turns it into the result. If the
      * reader died or was stopped, or {@code accept} refuses the answer with a {@link ReaderCrashedException}, the

@@ -2,6 +2,8 @@ package de.akte.web.infrastructure;
 
 import de.akte.core.application.ProcessingPolicy;
 
+import de.akte.ingest.isolation.ParserSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -30,10 +32,12 @@ import java.util.stream.Collectors;
  * @param autoFileConfidence predictions at least this sure are filed without asking a clerk
  * @param crashLimit     how many times a file may take its processing worker down (an out-of-memory, a stack
  *                       overflow, a killed server) before it is set aside as QUARANTINED
+ * @param parsers        how untrusted files are read and rendered: in separate reader processes, and their limits
  */
 public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3 s3, Optional<String> adminPassword,
                            boolean seedDemoData, Optional<String> demoPassword, int passwordIterations, Ocr ocr,
-                           Optional<HotFolder> hotFolder, double autoFileConfidence, int crashLimit) {
+                           Optional<HotFolder> hotFolder, double autoFileConfidence, int crashLimit,
+                           Parsers parsers) {
 
     /**
      * The hot folder: where, the department of files at its top (null: refused), how long a file must rest, and
@@ -47,6 +51,16 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
      * recognised at once (one per core: Tesseract runs single-threaded, which is fastest in sum).
      */
     public record Ocr(String tesseract, List<String> languages, Duration pageTimeout, int threads) {
+    }
+
+    /**
+     * Reader processes: whether files are read in them at all (else in the server's heap), each one's heap, how long
+     * one may go without progress and how long one file may take, the time limit of a page for the viewer, after how
+     * many files a process is replaced, how many read files at once, and their class path if not the server's
+     * {@code akte-parser/lib}.
+     */
+    public record Parsers(boolean isolated, int heapMiB, Duration stallLimit, Duration timeLimit, Duration renderLimit,
+                          int recycleAfter, int processes, Optional<String> classPath) {
     }
 
     /** How to reach the S3 bucket. */
@@ -79,7 +93,30 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
                         l.get("akte.hot.folder.department").orElse(null),
                         Duration.ofSeconds(l.get("akte.hot.folder.settle.seconds").map(Long::parseLong).orElse(5L)),
                         l.get("akte.hot.folder.departments").map(AkteSettings::codes).orElse(null))),
-                l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7), crashLimit(l));
+                l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7), crashLimit(l), parsers(l));
+    }
+
+    private static Parsers parsers(Lookup l) {
+        Parsers parsers = new Parsers(l.get("akte.parser.isolation").map(Boolean::parseBoolean).orElse(true),
+                l.get("akte.parser.heap.mb").map(Integer::parseInt).orElse(ParserSettings.DEFAULT_HEAP_MIB),
+                l.get("akte.parser.stall.seconds").map(Long::parseLong).map(Duration::ofSeconds)
+                        .orElse(ParserSettings.DEFAULT_STALL_LIMIT),
+                l.get("akte.parser.time.limit.seconds").map(Long::parseLong).map(Duration::ofSeconds)
+                        .orElse(ParserSettings.DEFAULT_TIME_LIMIT),
+                l.get("akte.parser.render.seconds").map(Long::parseLong).map(Duration::ofSeconds)
+                        .orElse(ParserSettings.DEFAULT_RENDER_LIMIT),
+                l.get("akte.parser.recycle.after").map(Integer::parseInt).orElse(ParserSettings.DEFAULT_RECYCLE_AFTER),
+                l.get("akte.parser.processes").map(Integer::parseInt)
+                        .orElse(Math.max(1, Runtime.getRuntime().availableProcessors())),
+                l.get("akte.parser.classpath"));
+        if (parsers.heapMiB() < 64 || parsers.processes() < 1 || parsers.recycleAfter() < 1
+                || parsers.stallLimit().isNegative() || parsers.stallLimit().isZero()
+                || parsers.timeLimit().isNegative() || parsers.timeLimit().isZero()
+                || parsers.renderLimit().isNegative() || parsers.renderLimit().isZero()) {
+            throw new IllegalArgumentException("AKTE_PARSER_HEAP_MB must be at least 64, AKTE_PARSER_PROCESSES and "
+                    + "AKTE_PARSER_RECYCLE_AFTER at least 1, and the AKTE_PARSER_*_SECONDS limits positive");
+        }
+        return parsers;
     }
 
     private static int crashLimit(Lookup l) {

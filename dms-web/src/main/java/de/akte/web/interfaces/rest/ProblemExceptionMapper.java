@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import de.akte.core.recognition.ReaderCrashedException;
+import de.akte.core.text.UnreadableContentException;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -51,6 +53,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof UnacceptableContentException) {
             return Problems.response(415, "unacceptable-content", "Content not accepted", cause.getMessage());
         }
+        if (cause instanceof UnreadableContentException || cause instanceof ReaderCrashedException) {
+            // a page the viewer asked for that its file's reader could not render: the file's fault, said as such
+            return Problems.response(422, "unrenderable", "Cannot be shown", cause.getMessage());
+        }
         if (cause instanceof ProcessingException || cause instanceof JsonbException) {
             return Problems.response(400, "unreadable-body", "Bad Request",
                     "the request body is not valid JSON of the expected shape");
@@ -72,7 +78,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             if (t instanceof InvalidInputException || t instanceof NotFoundException || t instanceof ForbiddenException
                     || t instanceof ConflictException || t instanceof BlobTooLargeException
                     || t instanceof UnacceptableContentException || t instanceof WebApplicationException
-                    || t instanceof ProcessingException || t instanceof JsonbException) {
+                    || t instanceof ProcessingException || t instanceof JsonbException
+                    || t instanceof UnreadableContentException || t instanceof ReaderCrashedException) {
                 return t;
             }
             t = t.getCause();
