@@ -29,6 +29,8 @@ public final class ParserMain {
     static final String OCR_TIMEOUT = "akte.parser.ocr.timeout.seconds";
     static final String OCR_DPI = "akte.parser.ocr.dpi";
     static final String OCR_THREADS = "akte.parser.ocr.threads";
+    static final String OCR_PERMITS = "akte.parser.ocr.permits";
+    static final String OCR_PERMITS_DIRECTORY = "akte.parser.ocr.permits.dir";
     /** Jobs are small: paths and names. */
     private static final int MAX_JOB_BYTES = 1024 * 1024;
 
@@ -51,8 +53,11 @@ public final class ParserMain {
         OcrSettings ocr = new OcrSettings(System.getProperty(TESSERACT, "tesseract"),
                 List.of(System.getProperty(LANGUAGES, "deu+eng").split("\\+")),
                 Duration.ofSeconds(Long.getLong(OCR_TIMEOUT, 120)), Integer.getInteger(OCR_DPI, 300));
+        String permitDirectory = System.getProperty(OCR_PERMITS_DIRECTORY);
+        OcrPermits permits = permitDirectory == null ? null
+                : new OcrPermits(java.nio.file.Path.of(permitDirectory), Math.max(1, Integer.getInteger(OCR_PERMITS, 1)));
         ParserWork work = new ParserWork(RecognitionSettings.defaults().withOcr(ocr),
-                Math.max(1, Integer.getInteger(OCR_THREADS, 1)), channel::beat);
+                Math.max(1, Integer.getInteger(OCR_THREADS, 1)), permits, channel::beat);
         channel.send(Frames.READY, new byte[0]);
         while (true) {
             Wire.Job job = jobs.take();

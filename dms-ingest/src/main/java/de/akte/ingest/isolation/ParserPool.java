@@ -12,7 +12,11 @@ import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
@@ -32,6 +36,7 @@ public final class ParserPool implements AutoCloseable {
     private static final Duration PING_LIMIT = Duration.ofSeconds(20);
     /** Health is asked often; a reader is pinged at most this often. */
     private static final Duration HEALTH_TRUST = Duration.ofSeconds(30);
+    private static final Duration FIRST_LOOK = Duration.ofSeconds(20);
     private static final Duration CRASH_WINDOW = Duration.ofMinutes(15);
 
     private record Crash(Instant at, String reason) {
@@ -48,8 +53,11 @@ public final class ParserPool implements AutoCloseable {
     private final Set<ParserProcess> running = ConcurrentHashMap.newKeySet();
     private final Deque<Crash> crashes = new ArrayDeque<>();
     private final ScheduledExecutorService watchdog;
+    private final ExecutorService prober;
+    private Future<?> probing;
     private volatile String startFailure;
     private volatile Checked checked;
+    private volatile boolean closed;
 
     /**
      * @param name    names the pool in logs and health, and its directory under the work root (cleaned now)
@@ -71,6 +79,10 @@ public final class ParserPool implements AutoCloseable {
             long now = System.nanoTime();
             running.forEach(p -> p.check(now));
         }, 250, 250, TimeUnit.MILLISECONDS);
+        // health's look at the readers never holds up the watchdog
+        this.prober = Executors.newSingleThreadExecutor(threads);
+        // the first look starts the first reader now, so the first file does not wait for it
+        probe();
     }
 
     public ParserSettings settings() {
@@ -105,6 +117,10 @@ public final class ParserPool implements AutoCloseable {
             return accept.apply(answer);
         } catch (ReaderCrashedException e) {
             keep = false;
+            if (closed) {
+                // the server is stopping and ended the reader: not the file's fault, it is simply tried again
+                throw new IllegalStateException("the server stopped while the file was being read", e);
+            }
             crashed(e.getMessage());
             throw e;
         } finally {
@@ -120,19 +136,30 @@ public final class ParserPool implements AutoCloseable {
     }
 
     /**
-     * Whether readers start and answer: an idle one is pinged (or one started, if none runs yet) at most every 30 s;
-     * DEGRADED when none can start or one did not answer, and while readers died in the last 15 minutes.
+     * Whether readers start and answer: an idle one is pinged (or one started, if none runs yet) in the background
+     * when the last look is older than 30 s, so asking for health never waits for a process to start (except for the
+     * very first look, at most 20 s); DEGRADED when none can start or one did not answer, and while readers died in
+     * the last 15 minutes.
      */
     public ComponentHealth health() {
         Checked last = checked;
-        long now = System.nanoTime();
-        ComponentHealth alive;
-        if (last != null && now - last.atNanos() < HEALTH_TRUST.toNanos()) {
-            alive = last.health();
-        } else {
-            alive = ping();
-            checked = new Checked(alive, now);
+        if (last == null || System.nanoTime() - last.atNanos() > HEALTH_TRUST.toNanos()) {
+            Future<?> running = probe();
+            if (last == null) {
+                try {
+                    running.get(FIRST_LOOK.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException | TimeoutException e) {
+                    // said below
+                }
+                last = checked;
+                if (last == null) {
+                    return ComponentHealth.degraded("no " + name + " process has answered yet");
+                }
+            }
         }
+        ComponentHealth alive = last.health();
         if (alive.status() != de.akte.core.health.HealthStatus.UP) {
             return alive;
         }
@@ -146,6 +173,16 @@ public final class ParserPool implements AutoCloseable {
             }
         }
         return ComponentHealth.up();
+    }
+
+    // one look at a time, on the prober's thread
+    private synchronized Future<?> probe() {
+        if (probing == null || probing.isDone()) {
+            probing = prober.submit(() -> {
+                checked = new Checked(ping(), System.nanoTime());
+            });
+        }
+        return probing;
     }
 
     private ComponentHealth ping() {
@@ -230,7 +267,9 @@ public final class ParserPool implements AutoCloseable {
     /** Ends every process (busy ones too) and removes the pool's directory. */
     @Override
     public void close() {
+        closed = true;
         watchdog.shutdownNow();
+        prober.shutdownNow();
         running.forEach(ParserProcess::close);
         running.clear();
         idle.clear();

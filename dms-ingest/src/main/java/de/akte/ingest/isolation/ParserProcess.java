@@ -61,6 +61,8 @@ final class ParserProcess implements AutoCloseable {
                 "-D" + ParserMain.OCR_TIMEOUT + "=" + settings.ocr().timeout().toSeconds(),
                 "-D" + ParserMain.OCR_DPI + "=" + settings.ocr().dpi(),
                 "-D" + ParserMain.OCR_THREADS + "=" + settings.ocrThreads(),
+                "-D" + ParserMain.OCR_PERMITS + "=" + settings.ocrThreads(),
+                "-D" + ParserMain.OCR_PERMITS_DIRECTORY + "=" + settings.workRoot().resolve("ocr-permits"),
                 "-cp", settings.classPath(), ParserMain.class.getName()));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         return new ParserProcess(process, directory, settings.heapMiB());

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param timeLimit    a reader still busy with one file after this long is stopped
  * @param renderLimit  the time limit for rendering one page for the viewer
  * @param recycleAfter a reader is replaced after this many files, so what a parser leaks does not accumulate
- * @param ocrThreads   pages one reader recognises at once (one single-threaded Tesseract each)
+ * @param ocrThreads   pages recognised at once (one single-threaded Tesseract each), by one reader and by all readers
+ *                     together: they share that many permits, as the server's threads shared one pool before
  * @param ocr          Tesseract's settings, handed to the readers
  */
 public record ParserSettings(Path java, String classPath, Path workRoot, int heapMiB, Duration stallLimit,

@@ -20,6 +20,7 @@ import de.akte.ingest.recognition.ScanRecognizer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +39,11 @@ final class ParserWork {
 
     private final ScanRecognizer recognizer;
 
-    ParserWork(RecognitionSettings settings, int ocrThreads, Runnable beat) {
+    /**
+     * @param permits bounds the pages recognised at once across all readers (null: only this reader's threads)
+     */
+    ParserWork(RecognitionSettings settings, int ocrThreads, OcrPermits permits, Runnable beat) {
+        ThreadLocal<FileLock> held = new ThreadLocal<>();
         ThreadPoolExecutor ocrPool = new ThreadPoolExecutor(ocrThreads, ocrThreads, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "ocr");
@@ -46,7 +51,27 @@ final class ParserWork {
                     return thread;
                 }) {
             @Override
+            protected void beforeExecute(Thread thread, Runnable task) {
+                if (permits != null) {
+                    try {
+                        held.set(permits.acquire());
+                    } catch (InterruptedException e) {
+                        thread.interrupt();
+                    }
+                }
+            }
+
+            @Override
             protected void afterExecute(Runnable task, Throwable failure) {
+                FileLock lock = held.get();
+                held.remove();
+                if (lock != null) {
+                    try {
+                        lock.release();
+                    } catch (IOException e) {
+                        // the lock goes with the process at the latest
+                    }
+                }
                 beat.run();
             }
         };

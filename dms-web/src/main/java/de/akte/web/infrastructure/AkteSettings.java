@@ -107,7 +107,7 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
                         .orElse(ParserSettings.DEFAULT_RENDER_LIMIT),
                 l.get("akte.parser.recycle.after").map(Integer::parseInt).orElse(ParserSettings.DEFAULT_RECYCLE_AFTER),
                 l.get("akte.parser.processes").map(Integer::parseInt)
-                        .orElse(Math.max(1, Runtime.getRuntime().availableProcessors())),
+                        .orElse(2 * Math.max(1, Runtime.getRuntime().availableProcessors())),
                 l.get("akte.parser.classpath"));
         if (parsers.heapMiB() < 64 || parsers.processes() < 1 || parsers.recycleAfter() < 1
                 || parsers.stallLimit().isNegative() || parsers.stallLimit().isZero()

@@ -184,11 +184,11 @@ public class CoreBeans {
         Supplier<ComponentHealth> parsersHealth;
         AkteSettings.Parsers parsers = settings.parsers();
         if (parsers.isolated()) {
-            // as many readers as cores, each with its share of the OCR threads: as many Tesseracts at once as before
+            // a reader per processing worker, so a slow hostile file holds only its own worker; the readers share
+            // AKTE_OCR_THREADS permits, so as many Tesseracts run at once as with the one pool of the server before
             ParserSettings readerSettings = new ParserSettings(Path.of(System.getProperty("java.home"), "bin", "java"),
                     parserClassPath(parsers), data.resolve("parsers"), parsers.heapMiB(), parsers.stallLimit(),
-                    parsers.timeLimit(), parsers.renderLimit(), parsers.recycleAfter(),
-                    Math.max(1, ocr.threads() / parsers.processes()), ocrSettings);
+                    parsers.timeLimit(), parsers.renderLimit(), parsers.recycleAfter(), ocr.threads(), ocrSettings);
             readers = new ParserPool("reader", readerSettings, parsers.processes(), threadFactory);
             // the viewer's own renderer: a page to look at never waits behind a long OCR job
             renderers = new ParserPool("renderer", readerSettings, 1, threadFactory);
@@ -196,7 +196,8 @@ public class CoreBeans {
             renderedPages = new IsolatedPageImages(pageCache, renderers);
             parsersHealth = () -> worst(readers.health(), renderers.health());
             LOG.info(() -> "Files are read in " + parsers.processes() + " reader process(es) of " + parsers.heapMiB()
-                    + " MiB each (" + readerSettings.ocrThreads() + " OCR thread(s) each) and rendered in one more;"
+                    + " MiB each (" + readerSettings.ocrThreads() + " pages recognised at once in all) and rendered in "
+                    + "one more;"
                     + " class path " + readerSettings.classPath());
         } else {
             LOG.warning("AKTE_PARSER_ISOLATION=false: untrusted files are read and rendered in the server's own "
