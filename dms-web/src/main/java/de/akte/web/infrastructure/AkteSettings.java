@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,10 +31,12 @@ import java.util.stream.Collectors;
  * @param autoFileConfidence predictions at least this sure are filed without asking a clerk
  * @param crashLimit     how many times a file may take its processing worker down (an out-of-memory, a stack
  *                       overflow, a killed server) before it is set aside as QUARANTINED
+ * @param decodedPageBudgetMb the heap decoded page images may take at once, if set; else a share of the heap
  */
 public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3 s3, Optional<String> adminPassword,
                            boolean seedDemoData, Optional<String> demoPassword, int passwordIterations, Ocr ocr,
-                           Optional<HotFolder> hotFolder, double autoFileConfidence, int crashLimit) {
+                           Optional<HotFolder> hotFolder, double autoFileConfidence, int crashLimit,
+                           OptionalLong decodedPageBudgetMb) {
 
     /**
      * The hot folder: where, the department of files at its top (null: refused), how long a file must rest, and
@@ -79,7 +82,16 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
                         l.get("akte.hot.folder.department").orElse(null),
                         Duration.ofSeconds(l.get("akte.hot.folder.settle.seconds").map(Long::parseLong).orElse(5L)),
                         l.get("akte.hot.folder.departments").map(AkteSettings::codes).orElse(null))),
-                l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7), crashLimit(l));
+                l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7), crashLimit(l),
+                decodedPageBudgetMb(l));
+    }
+
+    private static OptionalLong decodedPageBudgetMb(Lookup l) {
+        Optional<Long> megabytes = l.get("akte.decoded.page.budget.mb").map(Long::parseLong);
+        if (megabytes.isPresent() && megabytes.get() < 1) {
+            throw new IllegalArgumentException("AKTE_DECODED_PAGE_BUDGET_MB must be at least 1");
+        }
+        return megabytes.map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     private static int crashLimit(Lookup l) {

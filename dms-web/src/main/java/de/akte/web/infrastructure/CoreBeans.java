@@ -65,6 +65,7 @@ import de.akte.ingest.extract.TikaTextExtractor;
 import de.akte.ingest.metadata.MetadataExtractor;
 import de.akte.ingest.ocr.OcrSettings;
 import de.akte.ingest.recognition.RecognitionSettings;
+import de.akte.ingest.image.DecodedPageBudget;
 import de.akte.ingest.recognition.ScanRecognizer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -86,6 +87,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.Logger;
 
 /**
  * Wires the plain-Java core to the container: one instance of each service for the whole
@@ -93,6 +95,8 @@ import java.util.concurrent.Executors;
  */
 @ApplicationScoped
 public class CoreBeans {
+
+    private static final Logger LOG = Logger.getLogger(CoreBeans.class.getName());
 
     @PersistenceContext(unitName = "akte")
     private EntityManager em;
@@ -167,9 +171,15 @@ public class CoreBeans {
         search = new SearchService(textIndex);
         AkteSettings.Ocr ocr = settings.ocr();
         ocrPool = Executors.newFixedThreadPool(ocr.threads(), threadFactory);
+        // one budget for every page this JVM decodes: recognition and the viewer's page images
+        DecodedPageBudget pageBudget = DecodedPageBudget.of(settings.decodedPageBudgetMb(),
+                Runtime.getRuntime().maxMemory());
+        LOG.info(() -> "decoded page budget: " + pageBudget.bytes() / (1024 * 1024) + " MB of a "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB heap");
         recognizer = new ScanRecognizer(RecognitionSettings.defaults().withOcr(
                 new OcrSettings(ocr.tesseract(), ocr.languages(), ocr.pageTimeout(), 300)),
-                new TikaContentTypeDetector(), new TikaTextExtractor(), new MetadataExtractor(), ocrPool, ocr.threads());
+                new TikaContentTypeDetector(), new TikaTextExtractor(), new MetadataExtractor(), ocrPool, ocr.threads(),
+                pageBudget);
         classifier = new DepartmentScopedClassifier(directory(data.resolve("classifier")),
                 GermanCompoundSplitter.withBundledDictionary());
         routing = new RoutingDesk(unitOfWork, documentRepository, departmentRepository, caseFileRepository,
@@ -188,7 +198,7 @@ public class CoreBeans {
         annotations = new AnnotationService(unitOfWork, annotationRepository, documentRepository, outbox, audit, clock);
         savedSearches = new SavedSearchService(unitOfWork, new JpaSavedSearchRepository(em), clock);
         pageHits = new PageHitService(unitOfWork, documentRepository, textIndex);
-        RenderedPages renderedPages = new RenderedPages(directory(data.resolve("cache").resolve("pages")));
+        RenderedPages renderedPages = new RenderedPages(directory(data.resolve("cache").resolve("pages")), pageBudget);
         pageImages = new PageImageService(unitOfWork, documentRepository, blobStore, renderedPages, audit);
         // an S3 bucket without Object Lock refuses retention requests: WORM is off there, on everywhere else
         boolean worm = !settings.storage().equals("s3") || settings.s3().objectLockMode() != null;

@@ -6,6 +6,7 @@ import de.akte.core.shared.ForbiddenException;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.NotFoundException;
 import de.akte.core.storage.BlobTooLargeException;
+import de.akte.core.text.UnreadableContentException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -51,6 +52,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof UnacceptableContentException) {
             return Problems.response(415, "unacceptable-content", "Content not accepted", cause.getMessage());
         }
+        if (cause instanceof UnreadableContentException) {
+            // a stored page that cannot be rendered, e.g. one larger than the decoded page budget
+            return Problems.response(422, "unreadable-content", "Content cannot be read", cause.getMessage());
+        }
         if (cause instanceof ProcessingException || cause instanceof JsonbException) {
             return Problems.response(400, "unreadable-body", "Bad Request",
                     "the request body is not valid JSON of the expected shape");
@@ -71,7 +76,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         for (int depth = 0; t != null && depth < 10; depth++) {
             if (t instanceof InvalidInputException || t instanceof NotFoundException || t instanceof ForbiddenException
                     || t instanceof ConflictException || t instanceof BlobTooLargeException
-                    || t instanceof UnacceptableContentException || t instanceof WebApplicationException
+                    || t instanceof UnacceptableContentException || t instanceof UnreadableContentException
+                    || t instanceof WebApplicationException
                     || t instanceof ProcessingException || t instanceof JsonbException) {
                 return t;
             }
