@@ -2,6 +2,7 @@ package de.akte.ingest.isolation;
 
 import de.akte.core.recognition.PageImages;
 import de.akte.core.recognition.ReaderCrashedException;
+import de.akte.ingest.image.DecodedPageBudget;
 import de.akte.ingest.pages.RenderedPages;
 
 import java.io.IOException;
@@ -92,6 +93,7 @@ public final class IsolatedPageImages implements PageImages {
 
     @Override
     public void forget(String sha256) {
-        new RenderedPages(cache).forget(sha256);
+        // forgetting decodes nothing, so no budget is ever drawn on
+        new RenderedPages(cache, DecodedPageBudget.ofHeap(Runtime.getRuntime().maxMemory())).forget(sha256);
     }
 }

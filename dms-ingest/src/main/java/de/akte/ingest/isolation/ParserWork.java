@@ -14,6 +14,7 @@ import de.akte.core.text.UnreadableContentException;
 import de.akte.ingest.detect.TikaContentTypeDetector;
 import de.akte.ingest.extract.TikaTextExtractor;
 import de.akte.ingest.metadata.MetadataExtractor;
+import de.akte.ingest.image.DecodedPageBudget;
 import de.akte.ingest.pages.RenderedPages;
 import de.akte.ingest.recognition.RecognitionSettings;
 import de.akte.ingest.recognition.ScanRecognizer;
@@ -37,7 +38,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class ParserWork {
 
+    /** The share of a reader's heap its decoded pages may take at once. */
+    static final double READER_HEAP_FRACTION = 0.6;
+
     private final ScanRecognizer recognizer;
+    /**
+     * A share of this reader's own heap: the server's heap is never touched by a decoded page, and a reader holds
+     * nothing but its one file, so it can give pages more than the server's 40 %.
+     */
+    private final DecodedPageBudget budget = new DecodedPageBudget(
+            (long) (Runtime.getRuntime().maxMemory() * READER_HEAP_FRACTION));
 
     /**
      * @param permits bounds the pages recognised at once across all readers (null: only this reader's threads)
@@ -88,7 +98,7 @@ final class ParserWork {
             return text;
         };
         this.recognizer = new ScanRecognizer(settings, beatingDetector, beatingExtractor, new MetadataExtractor(),
-                ocrPool, ocrThreads);
+                ocrPool, ocrThreads, budget);
     }
 
     /** Does one job; every failure a Java program can still report becomes a {@link Wire.Failure}. */
@@ -158,9 +168,9 @@ final class ParserWork {
         }
     }
 
-    private static Wire.Answer render(Wire.Render job) {
+    private Wire.Answer render(Wire.Render job) {
         Path directory = Path.of(job.jobDirectory());
-        byte[] png = new RenderedPages(directory.resolve("cache")).render(job.sha256(), () -> Path.of(job.source()),
+        byte[] png = new RenderedPages(directory.resolve("cache"), budget).render(job.sha256(), () -> Path.of(job.source()),
                 job.mediaType(), job.pageIndex(), job.width());
         try {
             Files.write(directory.resolve("page.png"), png);

@@ -2,6 +2,7 @@ package de.akte.ingest.pages;
 
 import de.akte.core.recognition.PageImages;
 import de.akte.core.text.UnreadableContentException;
+import de.akte.ingest.image.DecodedPageBudget;
 import de.akte.ingest.image.ImageLimits;
 import de.akte.ingest.image.ScannedPage;
 import de.akte.ingest.image.ScannedPageReader;
@@ -23,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -33,11 +35,20 @@ import java.util.function.Supplier;
  */
 public final class RenderedPages implements PageImages {
 
-    private final Path cache;
-    private final ScannedPageReader images = new ScannedPageReader(ImageLimits.defaults());
+    /** A rendered RGB page, and the same again for what PDFBox draws transparency groups into. */
+    private static final double RENDER_BYTES_PER_PIXEL = 8;
+    /** The page scaled to the wanted width, as RGB. */
+    private static final double SCALED_BYTES_PER_PIXEL = 4;
 
-    public RenderedPages(Path cache) {
+    private final Path cache;
+    private final DecodedPageBudget budget;
+    private final ScannedPageReader images;
+
+    /** Pages are rendered once {@code budget}, shared with recognition, admits them. */
+    public RenderedPages(Path cache, DecodedPageBudget budget) {
         this.cache = Objects.requireNonNull(cache, "cache");
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.images = new ScannedPageReader(ImageLimits.defaults(), budget);
     }
 
     @Override
@@ -50,8 +61,8 @@ public final class RenderedPages implements PageImages {
             Path local = source.get();
             byte[] png;
             try {
-                png = png(scaled("application/pdf".equals(mediaType) ? pdfPage(local, pageIndex, width)
-                        : imagePage(local, mediaType, pageIndex), width));
+                png = "application/pdf".equals(mediaType) ? pdfPage(local, pageIndex, width)
+                        : imagePage(local, mediaType, pageIndex, width);
             } finally {
                 Files.deleteIfExists(local);
             }
@@ -85,7 +96,7 @@ public final class RenderedPages implements PageImages {
         }
     }
 
-    private static BufferedImage pdfPage(Path pdf, int pageIndex, int width) throws IOException {
+    private byte[] pdfPage(Path pdf, int pageIndex, int width) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
             if (pageIndex >= document.getNumberOfPages()) {
                 throw new IllegalArgumentException("the document has no page " + (pageIndex + 1));
@@ -95,19 +106,33 @@ public final class RenderedPages implements PageImages {
             float points = sideways ? page.getCropBox().getHeight() : page.getCropBox().getWidth();
             // render near the wanted width, then scale exactly: the renderer takes a resolution, not a size
             float dpi = Math.max(18, width / (points / 72f));
-            return new PDFRenderer(document).renderImageWithDPI(pageIndex, dpi, ImageType.RGB);
+            long pixelsWide = (long) Math.ceil(page.getCropBox().getWidth() / 72f * dpi);
+            long pixelsHigh = (long) Math.ceil(page.getCropBox().getHeight() / 72f * dpi);
+            long scaledHigh = (long) Math.ceil((double) width * (sideways ? pixelsWide : pixelsHigh)
+                    / Math.max(1, sideways ? pixelsHigh : pixelsWide));
+            long bytes = DecodedPageBudget.estimate(pixelsWide, pixelsHigh, RENDER_BYTES_PER_PIXEL)
+                    + DecodedPageBudget.estimate(width, scaledHigh, SCALED_BYTES_PER_PIXEL);
+            try (DecodedPageBudget.Admission memory = budget.admit(bytes, String.format(Locale.ROOT,
+                    "Page %d of the PDF (%d × %d pixels)", pageIndex + 1, pixelsWide, pixelsHigh))) {
+                return png(scaled(new PDFRenderer(document).renderImageWithDPI(pageIndex, dpi, ImageType.RGB), width));
+            }
         } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
             throw new UnreadableContentException("The PDF is password-protected", e);
         }
     }
 
-    private BufferedImage imagePage(Path file, String mediaType, int pageIndex) {
+    private byte[] imagePage(Path file, String mediaType, int pageIndex, int width) throws IOException {
         try (ScannedPages pages = images.open(file, mediaType)) {
             if (pageIndex >= pages.count()) {
                 throw new IllegalArgumentException("the document has no page " + (pageIndex + 1));
             }
             ScannedPage page = pages.page(pageIndex);
-            return page.image();
+            try {
+                // the scaled copy is small beside the page: a viewer asks for screen widths
+                return png(scaled(page.image(), width));
+            } finally {
+                page.release();
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import de.akte.ingest.detect.TikaContentTypeDetector;
 import de.akte.ingest.extract.TikaTextExtractor;
 import de.akte.ingest.metadata.MetadataExtractor;
 import de.akte.ingest.ocr.OcrSettings;
+import de.akte.ingest.image.DecodedPageBudget;
 import de.akte.ingest.pages.RenderedPages;
 import de.akte.ingest.recognition.RecognitionSettings;
 import de.akte.ingest.recognition.ScanRecognizer;
@@ -175,7 +176,7 @@ class IsolatedRecognizerTest {
         IsolatedPageImages isolated = new IsolatedPageImages(cache, pool(settings()));
         String sha = "ab".repeat(32);
         byte[] there = isolated.render(sha, () -> copy(pdf), "application/pdf", 0, 400);
-        byte[] here = new RenderedPages(dir.resolve("other-cache")).render(sha, () -> copy(pdf), "application/pdf",
+        byte[] here = new RenderedPages(dir.resolve("other-cache"), DecodedPageBudget.ofHeap(Runtime.getRuntime().maxMemory())).render(sha, () -> copy(pdf), "application/pdf",
                 0, 400);
         assertArrayEquals(here, there);
         assertTrue(Files.exists(RenderedPages.keptPage(cache, sha, 0, 400)), "kept in the server's cache");

@@ -1,5 +1,7 @@
 package de.akte.ingest.pages;
 
+import de.akte.core.text.UnreadableContentException;
+import de.akte.ingest.image.DecodedPageBudget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The page cache keeps rendered pages by content and drops them when the content's record is destroyed. */
@@ -23,7 +27,7 @@ class RenderedPagesTest {
 
     @Test
     void forgettingContentDropsEveryKeptPageOfItAndNothingElse() throws IOException {
-        RenderedPages pages = new RenderedPages(cache);
+        RenderedPages pages = new RenderedPages(cache, new DecodedPageBudget(64L * 1024 * 1024));
         String destroyed = "ab".repeat(32);
         String kept = "ac".repeat(32);
         pages.render(destroyed, () -> png("d"), "image/png", 0, 100);
@@ -39,10 +43,29 @@ class RenderedPagesTest {
         pages.forget("ff".repeat(32));
     }
 
+    @Test
+    void pageImageHoldsItsMemoryOnlyWhileItIsRenderedAndOneTooLargeForTheBudgetIsRefusedWithReason() {
+        DecodedPageBudget budget = new DecodedPageBudget(1024L * 1024);
+        RenderedPages pages = new RenderedPages(cache, budget);
+
+        pages.render("cd".repeat(32), () -> png("small"), "image/png", 0, 100);
+        assertEquals(budget.bytes(), budget.availableBytes());
+
+        UnreadableContentException refused = assertThrows(UnreadableContentException.class,
+                () -> pages.render("ce".repeat(32), () -> png("large", 1000, 1000), "image/png", 0, 100));
+        assertTrue(refused.getMessage().startsWith("Page 1 of the image (1000 × 1000 pixels) needs about"),
+                refused.getMessage());
+        assertEquals(budget.bytes(), budget.availableBytes());
+    }
+
     private Path png(String name) {
+        return png(name, 200, 300);
+    }
+
+    private Path png(String name, int width, int height) {
         try {
             Path file = sources.resolve(name + ".png");
-            ImageIO.write(new BufferedImage(200, 300, BufferedImage.TYPE_INT_RGB), "png", file.toFile());
+            ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", file.toFile());
             return file;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

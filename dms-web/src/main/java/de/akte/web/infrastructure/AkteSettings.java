@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,11 +34,12 @@ import java.util.stream.Collectors;
  * @param crashLimit     how many times a file may take its processing worker down (an out-of-memory, a stack
  *                       overflow, a killed server) before it is set aside as QUARANTINED
  * @param parsers        how untrusted files are read and rendered: in separate reader processes, and their limits
+ * @param decodedPageBudgetMb the heap decoded page images may take at once, if set; else a share of the heap
  */
 public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3 s3, Optional<String> adminPassword,
                            boolean seedDemoData, Optional<String> demoPassword, int passwordIterations, Ocr ocr,
                            Optional<HotFolder> hotFolder, double autoFileConfidence, int crashLimit,
-                           Parsers parsers) {
+                           Parsers parsers, OptionalLong decodedPageBudgetMb) {
 
     /**
      * The hot folder: where, the department of files at its top (null: refused), how long a file must rest, and
@@ -93,7 +95,8 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
                         l.get("akte.hot.folder.department").orElse(null),
                         Duration.ofSeconds(l.get("akte.hot.folder.settle.seconds").map(Long::parseLong).orElse(5L)),
                         l.get("akte.hot.folder.departments").map(AkteSettings::codes).orElse(null))),
-                l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7), crashLimit(l), parsers(l));
+                l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7), crashLimit(l), parsers(l),
+                decodedPageBudgetMb(l));
     }
 
     private static Parsers parsers(Lookup l) {
@@ -117,6 +120,14 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
                     + "AKTE_PARSER_RECYCLE_AFTER at least 1, and the AKTE_PARSER_*_SECONDS limits positive");
         }
         return parsers;
+    }
+
+    private static OptionalLong decodedPageBudgetMb(Lookup l) {
+        Optional<Long> megabytes = l.get("akte.decoded.page.budget.mb").map(Long::parseLong);
+        if (megabytes.isPresent() && megabytes.get() < 1) {
+            throw new IllegalArgumentException("AKTE_DECODED_PAGE_BUDGET_MB must be at least 1");
+        }
+        return megabytes.map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     private static int crashLimit(Lookup l) {

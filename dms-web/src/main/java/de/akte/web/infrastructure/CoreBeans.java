@@ -71,6 +71,7 @@ import de.akte.ingest.extract.TikaTextExtractor;
 import de.akte.ingest.metadata.MetadataExtractor;
 import de.akte.ingest.ocr.OcrSettings;
 import de.akte.ingest.recognition.RecognitionSettings;
+import de.akte.ingest.image.DecodedPageBudget;
 import de.akte.ingest.recognition.ScanRecognizer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -203,10 +204,15 @@ public class CoreBeans {
             LOG.warning("AKTE_PARSER_ISOLATION=false: untrusted files are read and rendered in the server's own "
                     + "memory; one hostile file can exhaust it and stop the server. Health reports parsers DEGRADED.");
             ocrPool = Executors.newFixedThreadPool(ocr.threads(), threadFactory);
+            // one budget for every page this JVM decodes: recognition and the viewer's page images
+            DecodedPageBudget pageBudget = DecodedPageBudget.of(settings.decodedPageBudgetMb(),
+                    Runtime.getRuntime().maxMemory());
+            LOG.info(() -> "decoded page budget: " + pageBudget.bytes() / (1024 * 1024) + " MB of a "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB heap");
             recognizer = new ScanRecognizer(RecognitionSettings.defaults().withOcr(ocrSettings),
                     new TikaContentTypeDetector(), new TikaTextExtractor(), new MetadataExtractor(), ocrPool,
-                    ocr.threads());
-            renderedPages = new RenderedPages(pageCache);
+                    ocr.threads(), pageBudget);
+            renderedPages = new RenderedPages(pageCache, pageBudget);
             parsersHealth = () -> ComponentHealth.degraded("files are read in the server's own memory "
                     + "(AKTE_PARSER_ISOLATION=false)");
         }

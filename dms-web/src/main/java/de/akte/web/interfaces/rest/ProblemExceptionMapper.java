@@ -6,6 +6,7 @@ import de.akte.core.shared.ForbiddenException;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.NotFoundException;
 import de.akte.core.storage.BlobTooLargeException;
+import de.akte.core.text.UnreadableContentException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
