@@ -40,11 +40,12 @@ export AKTE_DATA_DIR=$work/data AKTE_PASSWORD_ITERATIONS=1000
 : > "$work/restarts"
 
 start_server() {
-  JAVA_OPTS="-Xms256m -Xmx2g -XX:G1HeapRegionSize=32m -Djava.net.preferIPv4Stack=true -Xlog:gc:file=$work/gc-%p.log" \
+  JAVA_OPTS="-Xms256m -Xmx2g -XX:G1HeapRegionSize=32m -Djava.net.preferIPv4Stack=true -Xlog:gc:file=$work/gc-%p.log \
+-Djboss.as.management.blocking.timeout=1200" \
     "${cpus[@]}" "$server_home/bin/standalone.sh" "-Djboss.server.base.dir=$base" \
     "-Djboss.socket.binding.port-offset=$offset" >> "$work/server.log" 2>&1 &
   local pid=""
-  for _ in $(seq 1 360); do
+  for _ in $(seq 1 1200); do
     if [ -z "$pid" ]; then
       for candidate in $(pgrep -f -- "-Djboss.server.base.dir=$base" || true); do
         if [ "$(cat "/proc/$candidate/comm" 2>/dev/null)" = java ]; then pid=$candidate; fi
@@ -81,7 +82,9 @@ watchdog() {
       echo "$(date -u +%T) server process gone: restarting" | tee -a "$work/restarts"
       start_server || true
       silent=0
-    elif ! curl -s -m 10 -o /dev/null "$url/api/health"; then
+    elif ! code=$(curl -s -m 10 -o /dev/null -w '%{http_code}' "$url/api/health") || [ "$code" = 000 ] \
+        || [ "$code" = 404 ]; then
+      # no answer, or WildFly answering without the application (its deployment failed)
       silent=$((silent + 15))
       if [ "$silent" -ge 120 ]; then
         echo "$(date -u +%T) health unanswered for 2 minutes: killing and restarting" | tee -a "$work/restarts"
