@@ -54,7 +54,7 @@ class DecodedPageBudgetTest {
         String reason = refused.getMessage();
         assertTrue(reason.startsWith("Page 2 of the PDF (20000 × 15000 pixels) needs about 300 MB"), reason);
         assertTrue(reason.contains("100 MB"), reason);
-        assertTrue(reason.contains(DecodedPageBudget.SETTING) && reason.contains("-Xmx"), reason);
+        assertTrue(reason.contains(DecodedPageBudget.SETTING) && reason.contains("AKTE_PARSER_HEAP_MB"), reason);
         assertEquals(100 * MB, budget.availableBytes(), "a refusal holds nothing");
     }
 

@@ -12,6 +12,7 @@ import de.akte.ingest.image.DecodedPageBudget;
 import de.akte.ingest.pages.RenderedPages;
 import de.akte.ingest.recognition.RecognitionSettings;
 import de.akte.ingest.recognition.ScanRecognizer;
+import de.akte.ingest.testing.HostilePdfs;
 import de.akte.ingest.testing.InstalledTesseract;
 import de.akte.ingest.testing.LetterScans;
 import de.akte.ingest.testing.LetterScans.Letter;
@@ -103,12 +104,12 @@ class IsolatedRecognizerTest {
         InstalledTesseract.probe().assumeAvailable();
         ParserPool pool = pool(settings().withHeap(64));
         IsolatedRecognizer recognizer = new IsolatedRecognizer(pool);
-        // a 12,000 × 12,000 gray PNG is under the 150-megapixel limit, but decoding it needs 144 MB
-        Path large = dir.resolve("gross.png");
-        Files.write(large, LetterScans.pngClaiming(12_000, 12_000));
+        // a tiling pattern filled with itself: PDFBox's own allocations while painting it are beyond any page budget
+        Path large = dir.resolve("muster.pdf");
+        Files.write(large, HostilePdfs.selfFilledTilingPattern());
 
         ReaderCrashedException crash = assertThrows(ReaderCrashedException.class,
-                () -> recognizer.recognize(large, "gross.png", "Groß").close());
+                () -> recognizer.recognize(large, "muster.pdf", "Muster").close());
         assertEquals("the file's reader ran out of its memory (64 MiB)", crash.getMessage());
         assertEquals(HealthStatus.DEGRADED, pool.health().status(), "a crash is news for the operator");
         assertTrue(pool.health().reason().contains("ran out of its memory"), pool.health().reason());
