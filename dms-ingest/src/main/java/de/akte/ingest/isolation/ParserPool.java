@@ -32,7 +32,8 @@ import java.util.logging.Logger;
 public final class ParserPool implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ParserPool.class.getName());
-    private static final Duration START_LIMIT = Duration.ofSeconds(60);
+    /** Two seconds on an idle machine; minutes on one loaded far beyond its cores, which is no reason to give up. */
+    private static final Duration START_LIMIT = Duration.ofSeconds(180);
     private static final Duration PING_LIMIT = Duration.ofSeconds(20);
     /** Health is asked often; a reader is pinged at most this often. */
     private static final Duration HEALTH_TRUST = Duration.ofSeconds(30);
