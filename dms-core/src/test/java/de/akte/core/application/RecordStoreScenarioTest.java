@@ -122,7 +122,7 @@ class RecordStoreScenarioTest {
                     new de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository(em), classifier, outbox,
                     audit, clock);
             processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
-                    extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
+                    new de.akte.core.scanning.SwitchedOffScanner(), extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
                     ProcessingTrigger.none(), id -> filing.classify(id), routing);
             indexer = new DocumentIndexer(db, outbox, documentRepository, index,
                     new de.akte.core.infrastructure.persistence.jpa.JpaAnnotationRepository(em));
