@@ -209,6 +209,7 @@ class RecordStoreScenarioTest {
             DocumentView doc = upload(office, "Vertrag", "Fassung eins");
             VersionView second = documents.addVersion(office.clerk(), doc.id(), "vertrag-v2.txt", stream("Fassung zwei"));
             assertEquals(2, second.version());
+            settle();
             List<VersionView> versions = documents.versions(office.clerk(), doc.id());
             assertEquals(List.of(1, 2), versions.stream().map(VersionView::version).toList());
             for (VersionView v : versions) {
@@ -324,7 +325,10 @@ class RecordStoreScenarioTest {
             DocumentView after = documents.get(office.clerk(), doc.id());
             assertEquals("QUARANTINED", after.status());
             assertTrue(after.statusReason().contains("unpacks"), after.statusReason());
-            try (InputStream in = documents.openContent(office.clerk(), doc.id(), 1).stream()) {
+            // a quarantined document's content is for administrators only, on confirmation
+            assertThrows(de.akte.core.shared.ForbiddenException.class,
+                    () -> documents.openContent(office.clerk(), doc.id(), 1));
+            try (InputStream in = documents.openContent(admin, doc.id(), 1, true).stream()) {
                 assertArrayEquals("%BOMB 42.zip".getBytes(StandardCharsets.UTF_8), in.readAllBytes());
             }
         }
