@@ -293,8 +293,9 @@ public class CoreBeans {
                 Duration.ofSeconds(5), settings.timeout()), settings.maxStreamBytes());
         ScannerStatus status = scanner.status();
         if (status.available()) {
-            LOG.info("malware scanning by " + status.engine() + " at " + settings.clamd() + ", signatures "
-                    + status.signatures() + (status.signaturesDate() == null ? "" : " of " + status.signaturesDate()));
+            LOG.info("malware scanning by " + status.engine() + " at " + settings.clamd() + (status.signatures() == null
+                    ? " (its signature database names no version)" : ", signatures " + status.signatures()
+                    + (status.signaturesDate() == null ? "" : " of " + status.signaturesDate())));
         } else {
             LOG.warning("malware scanner not available, new files wait until it is: " + status.reason());
         }
