@@ -9,7 +9,9 @@ import java.nio.file.Path;
 /**
  * Where clamd listens: {@code unix:/run/clamav/clamd.ctl} (its LocalSocket) or {@code host:port} (its TCPSocket).
  *
- * @param text the address as configured, for messages
+ * @param text          the address as configured, for messages
+ * @param family        UNIX for a socket file, else INET (the IP version is known once the host is resolved)
+ * @param socketAddress the socket file, or the host (resolved at each connection) and port
  */
 public record ClamdAddress(String text, StandardProtocolFamily family, SocketAddress socketAddress) {
 
@@ -46,8 +48,7 @@ public record ClamdAddress(String text, StandardProtocolFamily family, SocketAdd
             throw new IllegalArgumentException("AKTE_CLAMD port must be between 1 and 65535");
         }
         InetSocketAddress address = InetSocketAddress.createUnresolved(host, port);
-        return new ClamdAddress(value, host.contains(":") ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET,
-                address);
+        return new ClamdAddress(value, StandardProtocolFamily.INET, address);
     }
 
     @Override

@@ -86,13 +86,18 @@ public final class ClamdClient {
 
     private Connection connect() throws IOException {
         SocketAddress target = address.socketAddress();
-        if (target instanceof InetSocketAddress inet && inet.isUnresolved()) {
+        StandardProtocolFamily family = StandardProtocolFamily.UNIX;
+        if (target instanceof InetSocketAddress inet) {
             // resolved at each connection, so that a clamd moved to another address is found again
-            target = new InetSocketAddress(inet.getHostString(), inet.getPort());
+            InetSocketAddress resolved = new InetSocketAddress(inet.getHostString(), inet.getPort());
+            if (resolved.isUnresolved()) {
+                throw new java.net.UnknownHostException("clamd's host " + inet.getHostString() + " is not known");
+            }
+            target = resolved;
+            family = resolved.getAddress() instanceof java.net.Inet6Address
+                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
         }
-        SocketChannel channel = SocketChannel.open(address.family() == StandardProtocolFamily.UNIX
-                ? StandardProtocolFamily.UNIX : ((InetSocketAddress) target).getAddress() instanceof java.net.Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        SocketChannel channel = SocketChannel.open(family);
         Selector selector = null;
         try {
             channel.configureBlocking(false);

@@ -106,6 +106,16 @@ class ClamdScannerTest {
     }
 
     @Test
+    void anUnknownClamdHostIsUnavailableNotAnError() throws IOException {
+        ClamdScanner nowhere = new ClamdScanner(new ClamdClient(ClamdAddress.parse("clamd.invalid:3310"),
+                Duration.ofSeconds(1), Duration.ofSeconds(1)), CLAMD_LIMIT);
+        Path clean = file("nowhere.txt", "Text".getBytes(StandardCharsets.UTF_8));
+        ScannerUnavailableException e = assertThrows(ScannerUnavailableException.class, () -> nowhere.scan(clean));
+        assertTrue(e.getMessage().contains("clamd's host clamd.invalid is not known"), e.getMessage());
+        assertFalse(nowhere.status().available());
+    }
+
+    @Test
     void aClamdThatAcceptsButNeverAnswersTimesOut() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {
