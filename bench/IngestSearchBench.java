@@ -1,4 +1,5 @@
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,7 +26,11 @@ import java.util.regex.Pattern;
  *
  * java bench/IngestSearchBench.java [--url http://127.0.0.1:8080] [--user admin] [--password …]
  *      [--docs 1000] [--searches 500] [--threads 8] [--search-threads 1] [--department BENCH]
- * The password may also come from AKTE_PASSWORD.
+ *      [--clamd unix:/run/clamav/clamd.ctl [--clamd-pid PID] [--scan-only]]
+ * The password may also come from AKTE_PASSWORD. The server's malware scanning (from /api/health) is printed
+ * with the figures. With --clamd, the same documents are first sent to that clamd alone (INSTREAM, one at a time)
+ * and the scan's cost per document is printed (wall time, and with --clamd-pid the CPU time clamd spent, from
+ * /proc, which a loaded machine does not inflate); with --scan-only nothing is sent to the server.
  */
 public class IngestSearchBench {
 
@@ -44,6 +49,13 @@ public class IngestSearchBench {
         int threads = Integer.parseInt(arg(args, "--threads", "8"));
         int searchThreads = Integer.parseInt(arg(args, "--search-threads", "1"));
         String department = arg(args, "--department", "bench");
+        String clamd = arg(args, "--clamd", null);
+        if (clamd != null) {
+            scanCost(clamd, docs, arg(args, "--clamd-pid", null));
+            if (List.of(args).contains("--scan-only")) {
+                return;
+            }
+        }
         if (password == null) {
             System.err.println("give --password or set AKTE_PASSWORD");
             System.exit(2);
@@ -63,6 +75,9 @@ public class IngestSearchBench {
         String marker = "bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         long before = total(http, url, auth, marker);
 
+        String health = send(http, HttpRequest.newBuilder(URI.create(url + "/api/health")).GET()).body();
+        Matcher scan = Pattern.compile("\"malwareScan\"\\s*:\\s*(\\{[^}]*\\})").matcher(health);
+        System.out.println("server's malware scanning: " + (scan.find() ? scan.group(1) : "not reported"));
         System.out.printf("ingesting %d PDFs with %d threads (marker %s)%n", docs, threads, marker);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
@@ -115,8 +130,8 @@ public class IngestSearchBench {
                 sorted.size(), indexed, percentile(sorted, 50), percentile(sorted, 99), searchThreads);
     }
 
-    private static int upload(HttpClient http, String url, String auth, String department, int n, String marker)
-            throws Exception {
+    /** The n-th benchmark document: a one-page born-digital letter of about 270 words. */
+    private static byte[] document(int n, String marker) {
         Random random = new Random(n);
         List<String> lines = new ArrayList<>();
         lines.add("Vorgang " + marker + " Nummer " + n);
@@ -127,7 +142,90 @@ public class IngestSearchBench {
             }
             lines.add(line.toString().strip());
         }
-        byte[] pdf = pdf(lines);
+        return pdf(lines);
+    }
+
+    /**
+     * What scanning adds per document: the same documents streamed to clamd with zINSTREAM, one after the other on a
+     * fresh connection each (as the server does), timed from connect to answer.
+     */
+    private static void scanCost(String clamd, int docs, String pid) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        int warmup = Math.min(50, docs);
+        double cpuBefore = 0;
+        for (int i = -warmup; i < docs; i++) {
+            if (i == 0 && pid != null) {
+                cpuBefore = cpuSeconds(pid);
+            }
+            byte[] pdf = document(Math.abs(i), "scan");
+            long t = System.nanoTime();
+            String answer = instream(clamd, pdf);
+            if (i >= 0) {
+                millis.add((System.nanoTime() - t) / 1e6);
+            }
+            if (!answer.endsWith("OK")) {
+                throw new IllegalStateException("clamd answered " + answer);
+            }
+        }
+        Collections.sort(millis);
+        double sum = millis.stream().mapToDouble(Double::doubleValue).sum();
+        System.out.printf("clamd scan: %d documents (%d bytes each on average), mean %.2f ms, p50 %.2f ms, "
+                + "p99 %.2f ms per document = %.0f documents/s on one connection%n", docs,
+                document(0, "scan").length, sum / docs, percentile(millis, 50), percentile(millis, 99),
+                docs / (sum / 1000));
+        if (pid != null) {
+            double cpu = cpuSeconds(pid) - cpuBefore;
+            System.out.printf("clamd CPU:  %.2f ms per document (%.0f documents/s per core)%n", cpu * 1000 / docs,
+                    docs / cpu);
+        }
+    }
+
+    // user + system time of a process, from /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s)
+    private static double cpuSeconds(String pid) throws IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    private static String instream(String clamd, byte[] content) throws IOException {
+        java.net.SocketAddress address;
+        java.nio.channels.SocketChannel channel;
+        if (clamd.startsWith("unix:")) {
+            address = java.net.UnixDomainSocketAddress.of(clamd.substring(5));
+            channel = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+        } else {
+            int colon = clamd.lastIndexOf(':');
+            address = new java.net.InetSocketAddress(clamd.substring(0, colon), Integer.parseInt(clamd.substring(colon + 1)));
+            channel = java.nio.channels.SocketChannel.open();
+        }
+        try (channel) {
+            channel.connect(address);
+            java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(10 + 4 + content.length + 4);
+            out.put("zINSTREAM\0".getBytes(StandardCharsets.US_ASCII)).putInt(content.length).put(content).putInt(0)
+                    .flip();
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
+            ByteArrayOutputStream reply = new ByteArrayOutputStream();
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(256);
+            while (channel.read(in) > 0) {
+                in.flip();
+                while (in.hasRemaining()) {
+                    byte b = in.get();
+                    if (b == 0) {
+                        return reply.toString(StandardCharsets.UTF_8);
+                    }
+                    reply.write(b);
+                }
+                in.clear();
+            }
+            return reply.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int upload(HttpClient http, String url, String auth, String department, int n, String marker)
+            throws Exception {
+        byte[] pdf = document(n, marker);
         String boundary = "bench-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"department\"\r\n\r\n" + department

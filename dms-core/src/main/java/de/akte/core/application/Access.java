@@ -2,6 +2,9 @@ package de.akte.core.application;
 
 import de.akte.core.casefile.CaseFile;
 import de.akte.core.document.Document;
+import de.akte.core.document.DocumentStatus;
+import de.akte.core.document.DocumentVersion;
+import de.akte.core.scanning.MalwareScan;
 import de.akte.core.security.Caller;
 import de.akte.core.security.Role;
 import de.akte.core.shared.ForbiddenException;
@@ -27,6 +30,38 @@ final class Access {
             throw new NotFoundException("no case file " + label);
         }
         return caseFile;
+    }
+
+    /**
+     * Whether a version's content is withheld: not scanned yet, not passed by the malware scan, or the current
+     * version of a quarantined document.
+     */
+    static boolean withheld(Document document, DocumentVersion version) {
+        return !version.malwareScan().passes()
+                || (document.status() == DocumentStatus.QUARANTINED && document.currentVersion() == version.number());
+    }
+
+    /**
+     * The malware rule: a withheld version's content (bytes, text, pages, hits) is for administrators only, and only
+     * when they confirm ({@code confirmed}); everyone else learns why with a 403. Returns whether the version was
+     * withheld, so that the caller's audit entry can say that it was released.
+     */
+    static boolean requireReadable(Caller caller, Document document, DocumentVersion version, boolean confirmed) {
+        if (!withheld(document, version)) {
+            return false;
+        }
+        String why = version.malwareScan() == MalwareScan.PENDING
+                ? "version " + version.number() + " of document " + document.id() + " has not been checked for "
+                        + "malware yet"
+                : "version " + version.number() + " of document " + document.id() + " is quarantined"
+                        + document.statusReason().map(r -> " (" + r + ")").orElse("");
+        if (!caller.has(Role.ADMIN)) {
+            throw new ForbiddenException(why + "; only an administrator can read it");
+        }
+        if (!confirmed) {
+            throw new ForbiddenException(why + "; to download it anyway, confirm with confirmQuarantined=true");
+        }
+        return true;
     }
 
     static void requireAnyRole(Caller caller, Role... roles) {

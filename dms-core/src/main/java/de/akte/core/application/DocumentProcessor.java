@@ -32,6 +32,10 @@ import de.akte.core.recognition.ContentRecognizer;
 import de.akte.core.recognition.Recognition;
 import de.akte.core.recognition.RecognitionDeferredException;
 import de.akte.core.recognition.ReaderCrashedException;
+import de.akte.core.scanning.MalwareScan;
+import de.akte.core.scanning.MalwareScanner;
+import de.akte.core.scanning.ScanVerdict;
+import de.akte.core.scanning.ScannerUnavailableException;
 import de.akte.core.storage.StoredBlob;
 import de.akte.core.text.QuarantinedContentException;
 import de.akte.core.text.UnreadableContentException;
@@ -58,7 +62,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Works off the persistent processing queue: recognises each accepted version (text, OCR word boxes,
+ * Works off the persistent processing queue: scans each accepted version for malware first (the one place every
+ * intake path passes, so no file is read or parsed before it is scanned), then recognises each accepted version (text, OCR word boxes,
  * found fields, archival rendition), stores it page by page and marks the document ready, or cuts a
  * scanned batch into its documents. Each task is claimed with a lease, so a crash in
  * the middle leaves it to be picked up again; permanent problems end in FAILED with a reason. A file whose
@@ -84,11 +89,14 @@ public class DocumentProcessor {
     private final AuditTrail audit;
     private final Clock clock;
     private final ProcessingPolicy policy;
+    private final MalwareScanner scanner;
 
     public DocumentProcessor(UnitOfWork unitOfWork, ProcessingTaskRepository tasks, DocumentRepository documents,
                              CaseFileRepository caseFiles, IndexOutbox indexOutbox, BlobStore blobs,
-                             ContentRecognizer recognizer, AuditTrail audit, Clock clock, ProcessingPolicy policy,
-                             ProcessingTrigger trigger, RecognitionListener listener, RoutingDesk routing) {
+                             MalwareScanner scanner, ContentRecognizer recognizer, AuditTrail audit, Clock clock,
+                             ProcessingPolicy policy, ProcessingTrigger trigger, RecognitionListener listener,
+                             RoutingDesk routing) {
+        this.scanner = scanner;
         this.unitOfWork = unitOfWork;
         this.routing = routing;
         this.references = new DepartmentReferences(caseFiles);
@@ -200,7 +208,7 @@ public class DocumentProcessor {
     }
 
     private record Claimed(long taskId, long documentId, long versionId, int versionNumber, String sha256,
-                           String fileName, String title) {
+                           String fileName, String title, MalwareScan scanned) {
     }
 
     /** Claims and runs one task; false if another worker had it first. */
@@ -217,7 +225,7 @@ public class DocumentProcessor {
                 document.startProcessing();
             }
             return new Claimed(taskId, document.id(), version.id(), version.number(), version.sha256(),
-                    version.fileName(), document.title());
+                    version.fileName(), document.title(), version.malwareScan());
         });
         if (work == null) {
             return false;
@@ -225,6 +233,7 @@ public class DocumentProcessor {
         Path local = null;
         try {
             local = localCopy(work.sha256());
+            scan(work, local);
             try (Recognition recognition = recognizer.recognize(local, work.fileName(), work.title())) {
                 if (recognition.isBatch()) {
                     fileBatch(work, recognition);
@@ -232,7 +241,7 @@ public class DocumentProcessor {
                     tell(work.documentId());
                 }
             }
-        } catch (RecognitionDeferredException e) {
+        } catch (RecognitionDeferredException | ScannerUnavailableException e) {
             LOG.info(() -> "document " + work.documentId() + " waits: " + e.getMessage());
             unitOfWork.run(() -> {
                 tasks.find(work.taskId()).orElseThrow().postpone(e.getMessage(), clock.now(), policy.recheck());
@@ -296,6 +305,22 @@ public class DocumentProcessor {
             deleteQuietly(local);
         }
         return true;
+    }
+
+    /**
+     * Scans the version unless an earlier run found it clean, and records the outcome at once, so that a file
+     * whose recognition fails later can still be downloaded. A file that does not pass ends here as quarantined.
+     */
+    private void scan(Claimed work, Path local) {
+        if (work.scanned() == MalwareScan.CLEAN) {
+            return;
+        }
+        ScanVerdict verdict = scanner.scan(local);
+        unitOfWork.run(() -> documents.find(work.documentId()).orElseThrow().version(work.versionNumber())
+                .orElseThrow().recordScan(verdict.outcome()));
+        if (!verdict.passes()) {
+            throw new QuarantinedContentException(verdict.reason());
+        }
     }
 
     // the document is recorded whatever a listener does: classification trouble must not undo recognition

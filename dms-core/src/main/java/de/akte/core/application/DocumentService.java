@@ -170,9 +170,20 @@ public class DocumentService {
 
     /** Opens the original bytes of a version for download and records the read in the audit trail. */
     public StoredContent openContent(Caller caller, long documentId, int versionNumber) {
+        return openContent(caller, documentId, versionNumber, false);
+    }
+
+    /**
+     * Opens the original bytes of a version for download and records the read in the audit trail. A version not
+     * (yet) passed by the malware scan is withheld: only an administrator who confirms ({@code confirmQuarantined})
+     * gets it, and the audit entry says so.
+     */
+    public StoredContent openContent(Caller caller, long documentId, int versionNumber, boolean confirmQuarantined) {
         VersionView version = unitOfWork.call(() -> {
-            DocumentVersion v = visibleVersion(caller, documentId, versionNumber);
-            auditRead(caller, documentId, "version=" + versionNumber);
+            Document document = visibleDocument(caller, documentId);
+            DocumentVersion v = version(document, versionNumber);
+            boolean released = Access.requireReadable(caller, document, v, confirmQuarantined);
+            auditRead(caller, documentId, "version=" + versionNumber + released(document, v, released));
             return toView(v);
         });
         return new StoredContent(version, version.sha256(), version.size(), version.mediaType(),
@@ -181,17 +192,34 @@ public class DocumentService {
 
     /** Opens the archival rendition of a version, once processing has produced one. */
     public StoredContent openRendition(Caller caller, long documentId, int versionNumber) {
+        return openRendition(caller, documentId, versionNumber, false);
+    }
+
+    /** Opens the archival rendition of a version; withheld like the original (see {@link #openContent}). */
+    public StoredContent openRendition(Caller caller, long documentId, int versionNumber, boolean confirmQuarantined) {
         record Rendition(VersionView version, BlobId blob) {
         }
         Rendition rendition = unitOfWork.call(() -> {
-            DocumentVersion v = visibleVersion(caller, documentId, versionNumber);
+            Document document = visibleDocument(caller, documentId);
+            DocumentVersion v = version(document, versionNumber);
+            boolean released = Access.requireReadable(caller, document, v, confirmQuarantined);
             BlobId blob = v.renditionSha256().map(BlobId::new)
                     .orElseThrow(() -> new NotFoundException("version " + versionNumber + " has no archival rendition yet"));
-            auditRead(caller, documentId, "version=" + versionNumber + "; rendition");
+            auditRead(caller, documentId, "version=" + versionNumber + "; rendition" + released(document, v, released));
             return new Rendition(toView(v), blob);
         });
         return new StoredContent(rendition.version(), rendition.blob().sha256(), blobs.size(rendition.blob()),
                 "application/pdf", blobs.open(rendition.blob()));
+    }
+
+    private static String released(Document document, DocumentVersion version, boolean released) {
+        return released ? "; WITHHELD content released to an administrator on confirmation (malware scan "
+                + version.malwareScan() + document.statusReason().map(r -> ": " + r).orElse("") + ")" : "";
+    }
+
+    private static DocumentVersion version(Document document, int versionNumber) {
+        return document.version(versionNumber).orElseThrow(() -> new NotFoundException("document " + document.id()
+                + " has no version " + versionNumber));
     }
 
     private DocumentVersion visibleVersion(Caller caller, long documentId, int versionNumber) {
@@ -208,8 +236,11 @@ public class DocumentService {
         return unitOfWork.call(() -> {
             Document document = visibleDocument(caller, documentId);
             DocumentVersion current = document.current();
-            List<DocumentText.PageText> pages = documents.pagesOf(current.id()).stream()
-                    .map(p -> DocumentText.PageText.of(p.pageNumber(), p.content())).toList();
+            // a withheld version has no text for anyone but an administrator (and it has none before its scan)
+            List<DocumentText.PageText> pages = Access.withheld(document, current) && !caller.has(Role.ADMIN)
+                    ? List.of()
+                    : documents.pagesOf(current.id()).stream()
+                            .map(p -> DocumentText.PageText.of(p.pageNumber(), p.content())).toList();
             return new DocumentText(document.id(), current.number(), document.status().name(), pages);
         });
     }
@@ -384,6 +415,6 @@ public class DocumentService {
 
     static VersionView toView(DocumentVersion v) {
         return new VersionView(v.number(), v.sha256(), v.size(), v.mediaType(), v.fileName(), v.createdAt(),
-                v.createdBy(), v.renditionSha256().isPresent());
+                v.createdBy(), v.renditionSha256().isPresent(), v.malwareScan().name());
     }
 }

@@ -38,6 +38,7 @@ public class PageHitService {
             Document document = documents.find(documentId)
                     .orElseThrow(() -> new NotFoundException("no document " + documentId));
             Access.visible(caller, document, documentId);
+            Access.requireReadable(caller, document, document.current(), false);
             List<DocumentPage> pages = documents.pagesOf(document.current().id());
             DocumentPage found = pages.stream().filter(p -> p.pageNumber() == page).findFirst()
                     .orElseThrow(() -> new NotFoundException("document " + documentId + " has no page " + page));

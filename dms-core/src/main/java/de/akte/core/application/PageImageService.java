@@ -60,6 +60,7 @@ public class PageImageService {
             Document document = Access.visible(caller, documents.find(documentId)
                     .orElseThrow(() -> new NotFoundException("no document " + documentId)), documentId);
             DocumentVersion version = document.current();
+            Access.requireReadable(caller, document, version, false);
             int pages = version.pageCount().orElse(0);
             if (page < 1 || page > pages) {
                 throw new NotFoundException("document " + documentId + " has no page " + page

@@ -10,6 +10,8 @@ import de.akte.core.indexing.IndexOutbox;
 import de.akte.core.indexing.IndexRequest;
 import de.akte.core.processing.ProcessingTaskRepository;
 import de.akte.core.recognition.Capability;
+import de.akte.core.scanning.MalwareScanner;
+import de.akte.core.scanning.ScannerStatus;
 import de.akte.core.search.TextIndex;
 import de.akte.core.shared.Clock;
 import de.akte.core.shared.UnitOfWork;
@@ -30,8 +32,8 @@ import java.util.function.Supplier;
 /**
  * What is really working: every check exercises its component (a query, a storage round trip, a write the index
  * must accept) instead of echoing configuration. Database, storage and index decide whether documents can be
- * accepted and found (else DOWN); workers, queues, memory and OCR can only make the whole DEGRADED, except a heap
- * that is exhausted.
+ * accepted and found (else DOWN); workers, queues, memory, OCR and the malware scanner can only make the whole
+ * DEGRADED, except a heap that is exhausted.
  */
 public class SystemHealth {
 
@@ -39,6 +41,9 @@ public class SystemHealth {
     private static final BlobId PROBE = new BlobId("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     public static final String PROCESSING = "processing";
     public static final String INDEXING = "indexing";
+    public static final String MALWARE_SCAN = "malwareScan";
+    /** freshclam updates several times a day: signatures a week old mean the updates stopped. */
+    private static final Duration SIGNATURES_STALE = Duration.ofDays(7);
 
     private final UnitOfWork unitOfWork;
     private final IndexOutbox outbox;
@@ -50,12 +55,13 @@ public class SystemHealth {
     private final Clock clock;
     private final HealthLimits limits;
     private final Supplier<ComponentHealth> parsers;
+    private final MalwareScanner scanner;
 
     /** Without a check of separate reader processes (embedding applications and tests that read files themselves). */
     public SystemHealth(UnitOfWork unitOfWork, IndexOutbox outbox, ProcessingTaskRepository tasks, BlobStore blobs,
-                        TextIndex index, Supplier<Capability> ocr, Heartbeats heartbeats, Clock clock,
-                        HealthLimits limits) {
-        this(unitOfWork, outbox, tasks, blobs, index, ocr, heartbeats, clock, limits, ComponentHealth::up);
+                        TextIndex index, Supplier<Capability> ocr, MalwareScanner scanner, Heartbeats heartbeats,
+                        Clock clock, HealthLimits limits) {
+        this(unitOfWork, outbox, tasks, blobs, index, ocr, scanner, heartbeats, clock, limits, ComponentHealth::up);
     }
 
     /**
@@ -63,9 +69,10 @@ public class SystemHealth {
      *                of them crashed lately)
      */
     public SystemHealth(UnitOfWork unitOfWork, IndexOutbox outbox, ProcessingTaskRepository tasks, BlobStore blobs,
-                        TextIndex index, Supplier<Capability> ocr, Heartbeats heartbeats, Clock clock,
-                        HealthLimits limits, Supplier<ComponentHealth> parsers) {
+                        TextIndex index, Supplier<Capability> ocr, MalwareScanner scanner, Heartbeats heartbeats,
+                        Clock clock, HealthLimits limits, Supplier<ComponentHealth> parsers) {
         this.parsers = parsers;
+        this.scanner = scanner;
         this.unitOfWork = unitOfWork;
         this.outbox = outbox;
         this.tasks = tasks;
@@ -98,11 +105,28 @@ public class SystemHealth {
         components.put("ocr", recognition.available() ? ComponentHealth.up()
                 : ComponentHealth.degraded("scans wait: " + recognition.reason()));
         components.put("parsers", guarded(parsers::get));
+        components.put(MALWARE_SCAN, malwareScan(scanner.status(), now));
         HealthStatus status = HealthStatus.UP;
         for (ComponentHealth component : components.values()) {
             status = status.worst(component.status());
         }
         return new HealthReport(status, components);
+    }
+
+    /** Scanning off or clamd away cannot stop documents being found, but new files wait or pass unchecked. */
+    static ComponentHealth malwareScan(ScannerStatus status, Instant now) {
+        if (!status.enabled()) {
+            return ComponentHealth.degraded(status.reason());
+        }
+        if (!status.available()) {
+            return ComponentHealth.degraded("new files wait until they can be scanned: " + status.reason());
+        }
+        if (status.signaturesDate() != null
+                && Duration.between(status.signaturesDate(), now).compareTo(SIGNATURES_STALE) > 0) {
+            return ComponentHealth.degraded("the malware signatures are "
+                    + Duration.between(status.signaturesDate(), now).toDays() + " days old: is freshclam running?");
+        }
+        return ComponentHealth.up();
     }
 
     private ComponentHealth processing(Instant now) {

@@ -2,7 +2,11 @@ package de.akte.core.application;
 
 import java.time.Instant;
 
-/** One version of a document as the API shows it. */
+/**
+ * One version of a document as the API shows it.
+ *
+ * @param malwareScan PENDING, CLEAN, INFECTED, UNSCANNABLE or NOT_SCANNED (see {@code MalwareScan})
+ */
 public record VersionView(int version, String sha256, long size, String mediaType, String fileName,
-                          Instant createdAt, String createdBy, boolean renditionAvailable) {
+                          Instant createdAt, String createdBy, boolean renditionAvailable, String malwareScan) {
 }

@@ -1,8 +1,12 @@
 package de.akte.core.document;
 
+import de.akte.core.scanning.MalwareScan;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -62,6 +66,10 @@ public class DocumentVersion {
     @Column(name = "rendition_sha256", length = 64)
     private String renditionSha256;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "malware_scan", nullable = false, length = 16)
+    private MalwareScan malwareScan = MalwareScan.PENDING;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "document_version_metadata", joinColumns = @JoinColumn(name = "document_version_id"))
     @MapKeyColumn(name = "name", length = 100)
@@ -85,6 +93,18 @@ public class DocumentVersion {
         this.fileName = content.fileName();
         this.createdAt = Objects.requireNonNull(createdAt);
         this.createdBy = Objects.requireNonNull(createdBy);
+    }
+
+    /** Where this version stands with the malware scan; only passing versions are shown to non-administrators. */
+    public MalwareScan malwareScan() {
+        return malwareScan;
+    }
+
+    public void recordScan(MalwareScan outcome) {
+        if (outcome == MalwareScan.PENDING) {
+            throw new IllegalArgumentException("a scan's outcome is never pending");
+        }
+        this.malwareScan = outcome;
     }
 
     public Long id() {

@@ -115,7 +115,7 @@ class AnnotationScenarioTest {
             caseFiles = new CaseFileService(db, caseFileRepository, departments, new JpaFilePlanRepository(em),
                     documentRepository, audit, clock);
             processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
-                    extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
+                    new de.akte.core.scanning.SwitchedOffScanner(), extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
                     ProcessingTrigger.none(), id -> { }, new RoutingDesk(db, documentRepository, departments,
                     caseFileRepository, new de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository(em),
                     new WordVoteClassifier(), outbox, audit, clock));

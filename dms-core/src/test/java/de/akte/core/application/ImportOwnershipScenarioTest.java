@@ -87,6 +87,7 @@ class ImportOwnershipScenarioTest {
         private JpaDocumentRepository documentRepository;
         private JpaDepartmentRepository departments;
         private ImportService imports;
+        private DocumentProcessor processor;
 
         Scenarios(TestDatabase.Kind kind) {
             this.kind = kind;
@@ -103,9 +104,20 @@ class ImportOwnershipScenarioTest {
             var blobs = new FileSystemBlobStore(blobDir.resolve("store"), blobDir.resolve("tmp"), clock);
             AuditTrail audit = new AuditTrail(new JpaAuditRepository(em), clock);
             directory = new Directory(db, new JpaUserRepository(em), departments, new PasswordHasher(1000), audit, clock);
+            var tasks = new JpaProcessingTaskRepository(em);
+            var outbox = new JpaIndexOutbox(em, clock);
+            var extraction = new PlainTextExtraction();
             documents = new DocumentService(db, documentRepository, caseFileRepository, departments,
-                    new JpaProcessingTaskRepository(em), new JpaIndexOutbox(em, clock), blobs,
-                    new PlainTextExtraction(), audit, clock, new UploadLimits(1024 * 1024), ProcessingTrigger.none());
+                    tasks, outbox, blobs, extraction, audit, clock, new UploadLimits(1024 * 1024),
+                    ProcessingTrigger.none());
+            // content is readable once processed (malware scanning is off here; MalwareScanScenarioTest scans)
+            processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
+                    new de.akte.core.scanning.SwitchedOffScanner(), extraction, audit, clock,
+                    new ProcessingPolicy(java.time.Duration.ofMinutes(10), java.time.Duration.ofSeconds(30), 3),
+                    ProcessingTrigger.none(), de.akte.core.processing.RecognitionListener.none(),
+                    new RoutingDesk(db, documentRepository, departments, caseFileRepository,
+                            new de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository(em),
+                            new WordVoteClassifier(), outbox, audit, clock));
             caseFiles = new CaseFileService(db, caseFileRepository, departments, new JpaFilePlanRepository(em),
                     documentRepository, audit, clock);
             imports = new ImportService(db, new JpaImportRepository(em), departments, caseFileRepository,
@@ -157,6 +169,9 @@ class ImportOwnershipScenarioTest {
         }
 
         private String content(Caller reader, long documentId) {
+            while (processor.processDue(50) > 0) {
+                // until the queue is empty
+            }
             try (InputStream in = documents.openContent(reader, documentId, 1).stream()) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {

@@ -116,7 +116,7 @@ class PoisonFileScenarioTest {
             RoutingDesk routing = new RoutingDesk(db, documentRepository, departments, caseFileRepository,
                     new JpaRoutingRequestRepository(em), new WordVoteClassifier(), outbox, audit, clock);
             processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
-                    extraction, audit, clock, new ProcessingPolicy(LEASE, BACKOFF, 6, Duration.ofMinutes(1), "local",
+                    new de.akte.core.scanning.SwitchedOffScanner(), extraction, audit, clock, new ProcessingPolicy(LEASE, BACKOFF, 6, Duration.ofMinutes(1), "local",
                     3), ProcessingTrigger.none(), RecognitionListener.none(), routing);
         }
 
@@ -211,7 +211,7 @@ class PoisonFileScenarioTest {
                 SystemHealth health = new SystemHealth(db, new JpaIndexOutbox(db.entityManager(), clock), tasks,
                         new de.akte.core.infrastructure.filesystem.FileSystemBlobStore(blobDir.resolve("health"),
                                 blobDir.resolve("health-tmp")), index, de.akte.core.recognition.Capability::ready,
-                        heartbeats, clock, de.akte.core.health.HealthLimits.defaults());
+                        new de.akte.core.scanning.SwitchedOffScanner(), heartbeats, clock, de.akte.core.health.HealthLimits.defaults());
                 var processing = health.check().components().get(SystemHealth.PROCESSING);
                 assertEquals(de.akte.core.health.HealthStatus.DEGRADED, processing.status());
                 assertTrue(processing.reason().contains("stopped a processing worker"), processing.reason());

@@ -122,7 +122,7 @@ class RecordStoreScenarioTest {
                     new de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository(em), classifier, outbox,
                     audit, clock);
             processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
-                    extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
+                    new de.akte.core.scanning.SwitchedOffScanner(), extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
                     ProcessingTrigger.none(), id -> filing.classify(id), routing);
             indexer = new DocumentIndexer(db, outbox, documentRepository, index,
                     new de.akte.core.infrastructure.persistence.jpa.JpaAnnotationRepository(em));
@@ -209,6 +209,7 @@ class RecordStoreScenarioTest {
             DocumentView doc = upload(office, "Vertrag", "Fassung eins");
             VersionView second = documents.addVersion(office.clerk(), doc.id(), "vertrag-v2.txt", stream("Fassung zwei"));
             assertEquals(2, second.version());
+            settle();
             List<VersionView> versions = documents.versions(office.clerk(), doc.id());
             assertEquals(List.of(1, 2), versions.stream().map(VersionView::version).toList());
             for (VersionView v : versions) {
@@ -324,7 +325,10 @@ class RecordStoreScenarioTest {
             DocumentView after = documents.get(office.clerk(), doc.id());
             assertEquals("QUARANTINED", after.status());
             assertTrue(after.statusReason().contains("unpacks"), after.statusReason());
-            try (InputStream in = documents.openContent(office.clerk(), doc.id(), 1).stream()) {
+            // a quarantined document's content is for administrators only, on confirmation
+            assertThrows(de.akte.core.shared.ForbiddenException.class,
+                    () -> documents.openContent(office.clerk(), doc.id(), 1));
+            try (InputStream in = documents.openContent(admin, doc.id(), 1, true).stream()) {
                 assertArrayEquals("%BOMB 42.zip".getBytes(StandardCharsets.UTF_8), in.readAllBytes());
             }
         }

@@ -94,7 +94,7 @@ public final class RecordsFixture implements AutoCloseable {
                 new JpaClassificationRuleRepository(em), classifier, outbox, audit, clock, new FilingPolicy(0.8),
                 routing);
         processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
-                extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
+                new de.akte.core.scanning.SwitchedOffScanner(), extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
                 ProcessingTrigger.none(), filing::classify, routing);
         var annotationRepository = new de.akte.core.infrastructure.persistence.jpa.JpaAnnotationRepository(em);
         indexer = new DocumentIndexer(db, outbox, documentRepository, index, annotationRepository);

@@ -10,7 +10,11 @@ import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
 import de.akte.core.infrastructure.persistence.jpa.JpaIndexOutbox;
 import de.akte.core.infrastructure.persistence.jpa.JpaProcessingTaskRepository;
 import de.akte.core.recognition.Capability;
+import de.akte.core.scanning.ScannerStatus;
+import de.akte.core.scanning.SwitchedOffScanner;
 import de.akte.core.testing.JpaTestContext;
+import de.akte.core.testing.TestClamd;
+import org.junit.jupiter.api.Test;
 import de.akte.core.testing.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +28,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Health reports what really works: silent workers, old queues, fatal errors and missing OCR each show, with why. */
+/**
+ * Health reports what really works: silent workers, old queues, fatal errors, missing OCR and a malware scanner that is
+ * away or switched off each show, with why.
+ */
 class SystemHealthTest {
 
     @TempDir
@@ -36,12 +43,13 @@ class SystemHealthTest {
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T09:00:00Z"));
         AtomicReference<Capability> ocr = new AtomicReference<>(Capability.ready());
         Heartbeats heartbeats = new Heartbeats();
-        try (JpaTestContext db = new JpaTestContext(kind);
+        try (TestClamd clamd = TestClamd.start(dir.resolve("clamd"), 1 << 20);
+             JpaTestContext db = new JpaTestContext(kind);
              LuceneTextIndex index = LuceneTextIndex.inMemory(GermanCompoundSplitter.withBundledDictionary())) {
             JpaIndexOutbox outbox = new JpaIndexOutbox(db.entityManager(), now::get);
             SystemHealth health = new SystemHealth(db, outbox, new JpaProcessingTaskRepository(db.entityManager()),
-                    new FileSystemBlobStore(dir.resolve("blobs"), dir.resolve("tmp")), index, ocr::get, heartbeats,
-                    now::get, HealthLimits.defaults());
+                    new FileSystemBlobStore(dir.resolve("blobs"), dir.resolve("tmp")), index, ocr::get,
+                    clamd.scanner(), heartbeats, now::get, HealthLimits.defaults());
 
             HealthReport beforeStart = health.check();
             assertEquals(HealthStatus.DEGRADED, beforeStart.status());
@@ -78,11 +86,39 @@ class SystemHealthTest {
             assertTrue(troubled.components().get("memory").reason().contains("OutOfMemoryError in the processing"));
             assertTrue(troubled.components().get("ocr").reason().contains("tesseract is not installed"));
 
+            // clamd gone: documents are still found, new files wait
+            clamd.stop();
+            HealthReport unscanned = health.check();
+            assertEquals(HealthStatus.DEGRADED, unscanned.components().get(SystemHealth.MALWARE_SCAN).status());
+            assertTrue(unscanned.components().get(SystemHealth.MALWARE_SCAN).reason()
+                    .startsWith("new files wait until they can be scanned: the malware scanner (clamd at unix:"),
+                    unscanned.toString());
+            clamd.startAgain();
+
             now.set(now.get().plus(Duration.ofMinutes(16)));
             heartbeats.beat(SystemHealth.PROCESSING, now.get());
             heartbeats.beat(SystemHealth.INDEXING, now.get());
             ocr.set(Capability.ready());
             assertEquals(HealthStatus.UP, health.check().status(), "a fatal error long past no longer degrades");
         }
+    }
+
+    @Test
+    void saysDegradedWhenMalwareScanningIsSwitchedOff() {
+        var off = SystemHealth.malwareScan(new SwitchedOffScanner().status(), Instant.parse("2026-12-03T09:00:00Z"));
+        assertEquals(HealthStatus.DEGRADED, off.status());
+        assertTrue(off.reason().contains("AKTE_MALWARE_SCAN=off"), off.reason());
+    }
+
+    @Test
+    void saysDegradedWhenTheSignaturesStoppedBeingUpdated() {
+        Instant now = Instant.parse("2026-12-03T09:00:00Z");
+        ScannerStatus fresh = new ScannerStatus(true, true, "unix:/run/clamav/clamd.ctl", "ClamAV 1.4.6", "27000",
+                now.minus(Duration.ofHours(20)), null);
+        ScannerStatus stale = new ScannerStatus(true, true, "unix:/run/clamav/clamd.ctl", "ClamAV 1.4.6", "26990",
+                now.minus(Duration.ofDays(9)), null);
+        assertEquals(HealthStatus.UP, SystemHealth.malwareScan(fresh, now).status());
+        assertEquals("the malware signatures are 9 days old: is freshclam running?",
+                SystemHealth.malwareScan(stale, now).reason());
     }
 }

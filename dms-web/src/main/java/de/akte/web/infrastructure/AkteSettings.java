@@ -35,11 +35,24 @@ import java.util.stream.Collectors;
  *                       overflow, a killed server) before it is set aside as QUARANTINED
  * @param parsers        how untrusted files are read and rendered: in separate reader processes, and their limits
  * @param decodedPageBudgetMb the heap decoded page images may take at once, if set; else a share of the heap
+ * @param malwareScan    how incoming files are scanned for malware
  */
 public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3 s3, Optional<String> adminPassword,
                            boolean seedDemoData, Optional<String> demoPassword, int passwordIterations, Ocr ocr,
                            Optional<HotFolder> hotFolder, double autoFileConfidence, int crashLimit,
-                           Parsers parsers, OptionalLong decodedPageBudgetMb) {
+                           Parsers parsers, OptionalLong decodedPageBudgetMb,
+                           MalwareScan malwareScan) {
+
+    /**
+     * Malware scanning by clamd: on unless {@code AKTE_MALWARE_SCAN=off}; where clamd listens ({@code AKTE_CLAMD},
+     * default Debian's {@code unix:/run/clamav/clamd.ctl}), how long one scan may take, and the largest file clamd
+     * accepts (its StreamMaxLength; larger files are quarantined as unscannable, never passed unscanned).
+     */
+    public record MalwareScan(boolean enabled, String clamd, Duration timeout, long maxStreamBytes) {
+    }
+
+    /** clamd's own default StreamMaxLength (25 MB), so that an untouched clamd.conf and Akte agree. */
+    public static final long DEFAULT_CLAMD_MAX_STREAM = 25L * 1024 * 1024;
 
     /**
      * The hot folder: where, the department of files at its top (null: refused), how long a file must rest, and
@@ -96,7 +109,7 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
                         Duration.ofSeconds(l.get("akte.hot.folder.settle.seconds").map(Long::parseLong).orElse(5L)),
                         l.get("akte.hot.folder.departments").map(AkteSettings::codes).orElse(null))),
                 l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7), crashLimit(l), parsers(l),
-                decodedPageBudgetMb(l));
+                decodedPageBudgetMb(l), malwareScan(l));
     }
 
     private static Parsers parsers(Lookup l) {
@@ -128,6 +141,21 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
             throw new IllegalArgumentException("AKTE_DECODED_PAGE_BUDGET_MB must be at least 1");
         }
         return megabytes.map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    private static MalwareScan malwareScan(Lookup l) {
+        String switch_ = l.get("akte.malware.scan").orElse("on").toLowerCase(Locale.ROOT);
+        if (!switch_.equals("on") && !switch_.equals("off")) {
+            throw new IllegalArgumentException("AKTE_MALWARE_SCAN must be 'on' or 'off', not '" + switch_ + "'");
+        }
+        long timeout = l.get("akte.clamd.timeout.seconds").map(Long::parseLong).orElse(120L);
+        long maxStream = l.get("akte.clamd.max.stream.bytes").map(Long::parseLong).orElse(DEFAULT_CLAMD_MAX_STREAM);
+        if (timeout < 1 || maxStream < 1) {
+            throw new IllegalArgumentException("AKTE_CLAMD_TIMEOUT_SECONDS and AKTE_CLAMD_MAX_STREAM_BYTES must be "
+                    + "positive");
+        }
+        return new MalwareScan(switch_.equals("on"), l.get("akte.clamd").orElse("unix:/run/clamav/clamd.ctl"),
+                Duration.ofSeconds(timeout), maxStream);
     }
 
     private static int crashLimit(Lookup l) {

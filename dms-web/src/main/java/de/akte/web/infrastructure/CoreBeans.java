@@ -74,6 +74,12 @@ import de.akte.ingest.recognition.RecognitionSettings;
 import de.akte.ingest.image.DecodedPageBudget;
 import de.akte.ingest.recognition.ScanRecognizer;
 import jakarta.annotation.PostConstruct;
+import de.akte.core.infrastructure.clamav.ClamdAddress;
+import de.akte.core.infrastructure.clamav.ClamdClient;
+import de.akte.core.infrastructure.clamav.ClamdScanner;
+import de.akte.core.scanning.MalwareScanner;
+import de.akte.core.scanning.ScannerStatus;
+import de.akte.core.scanning.SwitchedOffScanner;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.annotation.PreDestroy;
@@ -140,6 +146,7 @@ public class CoreBeans {
     private ParserPool readers;
     private ParserPool renderers;
     private ContentRecognizer recognizer;
+    private MalwareScanner malwareScanner;
     private FilePlanService filePlan;
     private RetentionService retention;
     private LegalHoldService legalHolds;
@@ -223,13 +230,14 @@ public class CoreBeans {
         filing = new FilingService(unitOfWork, documentRepository, caseFileRepository, departmentRepository,
                 new JpaClassificationRuleRepository(em), classifier, outbox, audit, clock,
                 new FilingPolicy(settings.autoFileConfidence()), routing);
+        malwareScanner = malwareScanner(settings.malwareScan());
         processor = new DocumentProcessor(unitOfWork, taskRepository, documentRepository, caseFileRepository, outbox,
-                blobStore, recognizer, audit, clock,
+                blobStore, malwareScanner, recognizer, audit, clock,
                 ProcessingPolicy.defaults(nodeName()).withCrashLimit(settings.crashLimit()), signal::workCommitted,
                 filing::classify, routing);
         heartbeats = new Heartbeats();
         systemHealth = new SystemHealth(unitOfWork, outbox, taskRepository, blobStore, textIndex, recognizer::ocr,
-                heartbeats, clock, HealthLimits.defaults(), parsersHealth);
+                malwareScanner, heartbeats, clock, HealthLimits.defaults(), parsersHealth);
         indexer = new DocumentIndexer(unitOfWork, outbox, documentRepository, textIndex, annotationRepository);
         annotations = new AnnotationService(unitOfWork, annotationRepository, documentRepository, outbox, audit, clock);
         savedSearches = new SavedSearchService(unitOfWork, new JpaSavedSearchRepository(em), clock);
@@ -341,6 +349,31 @@ public class CoreBeans {
         if (textIndex != null) {
             textIndex.close();
         }
+    }
+
+    // switched off is allowed, but never quietly; an unreachable clamd is no reason not to start: files wait for it
+    private static MalwareScanner malwareScanner(AkteSettings.MalwareScan settings) {
+        if (!settings.enabled()) {
+            LOG.warning("MALWARE SCANNING IS SWITCHED OFF (AKTE_MALWARE_SCAN=off): incoming files are not checked "
+                    + "for malware; health reports DEGRADED until it is switched on again");
+            return new SwitchedOffScanner();
+        }
+        ClamdScanner scanner = new ClamdScanner(new ClamdClient(ClamdAddress.parse(settings.clamd()),
+                Duration.ofSeconds(5), settings.timeout()), settings.maxStreamBytes());
+        ScannerStatus status = scanner.status();
+        if (status.available()) {
+            LOG.info("malware scanning by " + status.engine() + " at " + settings.clamd() + (status.signatures() == null
+                    ? " (its signature database names no version)" : ", signatures " + status.signatures()
+                    + (status.signaturesDate() == null ? "" : " of " + status.signaturesDate())));
+        } else {
+            LOG.warning("malware scanner not available, new files wait until it is: " + status.reason());
+        }
+        return scanner;
+    }
+
+    /** The malware scanner, e.g. to ask whether it answers. */
+    public MalwareScanner malwareScanner() {
+        return malwareScanner;
     }
 
     public AkteSettings settings() {

@@ -271,6 +271,8 @@ class IsolationImportsIT {
             }
         }
         assertTrue(forA > 0 && forB > 0, protocols::toString);
+        // the protocol is a document like any other: readable once the malware scan has passed it
+        ADMIN.awaitDocument(forA, d -> d.getString("status").equals("READY"), java.time.Duration.ofSeconds(60));
         ApiClient.Answer readable = a.clerk().get("/api/documents/" + forA + "/versions/1/content");
         assertEquals(200, readable.status());
         refused(readable.text().contains("akte-a.pdf") && !readable.text().contains("geheim-b.pdf"),

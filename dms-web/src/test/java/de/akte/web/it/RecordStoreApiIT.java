@@ -128,6 +128,8 @@ class RecordStoreApiIT {
         ApiClient.Answer v2 = buildingClerk.upload("/api/documents/" + id + "/versions", fields(), "bauantrag-v2.pdf", second);
         assertEquals(201, v2.status(), v2::text);
         assertEquals(2, v2.json().getInt("version"));
+        // a version's bytes are served once the malware scan has passed it
+        buildingClerk.awaitDocument(id, d -> d.getString("status").equals("READY"), java.time.Duration.ofSeconds(60));
 
         JsonArray versions = (JsonArray) buildingClerk.get("/api/documents/" + id + "/versions").structure();
         assertEquals(2, versions.size());

@@ -33,7 +33,12 @@ final class ServerProcess implements AutoCloseable {
         this.base = workDir.resolve(name + "-base");
         this.log = workDir.resolve(name + ".log");
         this.portOffset = portOffset;
-        this.environment = Map.copyOf(environment);
+        // the build's clamd (see pom.xml), unless the test names its own: without it files would wait for ever
+        Map<String, String> all = new java.util.HashMap<>();
+        all.put("AKTE_CLAMD", System.getProperty("akte.it.clamd", "unix:target/it-clamd/clamd.sock"));
+        all.put("AKTE_MALWARE_SCAN", System.getProperty("akte.it.malwareScan", "on"));
+        all.putAll(environment);
+        this.environment = Map.copyOf(all);
         copyBaseDirectory(home.resolve("standalone"), base);
     }
 

@@ -133,19 +133,26 @@ public class DocumentResource {
         }
     }
 
+    /**
+     * The original bytes. A version not passed by the malware scan (not scanned yet, infected, unscannable) or of a
+     * quarantined document is withheld (403 with the reason); an administrator gets it with
+     * {@code confirmQuarantined=true}, audited.
+     */
     @GET
     @Path("{id}/versions/{n}/content")
     @Produces(MediaType.WILDCARD)
-    public Response content(@PathParam("id") long id, @PathParam("n") int version) {
-        StoredContent content = documents.openContent(caller.get(), id, version);
+    public Response content(@PathParam("id") long id, @PathParam("n") int version,
+                            @QueryParam("confirmQuarantined") boolean confirmQuarantined) {
+        StoredContent content = documents.openContent(caller.get(), id, version, confirmQuarantined);
         return Downloads.of(content, content.version().fileName());
     }
 
     @GET
     @Path("{id}/versions/{n}/rendition")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
-    public Response rendition(@PathParam("id") long id, @PathParam("n") int version) {
-        StoredContent content = documents.openRendition(caller.get(), id, version);
+    public Response rendition(@PathParam("id") long id, @PathParam("n") int version,
+                              @QueryParam("confirmQuarantined") boolean confirmQuarantined) {
+        StoredContent content = documents.openRendition(caller.get(), id, version, confirmQuarantined);
         String base = content.version().fileName().replaceAll("\\.[^.]*$", "");
         return Downloads.of(content, base + ".pdf");
     }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import de.akte.core.scanning.ScannerStatus;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -28,8 +29,8 @@ import java.util.Map;
 
 /**
  * {@code GET /api/health}: each component checked for real ({@link SystemHealth}). UP (200) when all work;
- * DEGRADED (200, documents are still accepted and found) with the reasons when workers, queues, memory or OCR
- * are not as they should be; DOWN (503) when database, storage or index fail or the heap is exhausted. Public, so
+ * DEGRADED (200, documents are still accepted and found) with the reasons when workers, queues, memory, OCR or
+ * the malware scanner are not as they should be; DOWN (503) when database, storage or index fail or the heap is exhausted. Public, so
  * load balancers can ask; administrators get details with {@code ?details=true}.
  */
 @Path("health")
@@ -80,10 +81,30 @@ public class HealthResource {
             ocrState.put("reason", ocr.reason());
         }
         body.put("ocr", ocrState);
+        body.put("malwareScan", malwareScan(core.malwareScanner().status()));
         if (details && security.isUserInRole(Role.ADMIN.name())) {
             body.put("details", details());
         }
         return Response.status(report.status() == HealthStatus.DOWN ? 503 : 200).entity(body).build();
+    }
+
+    // whether new files are checked; switched off or unreachable is DEGRADED in "checks" as well
+    private static Map<String, Object> malwareScan(ScannerStatus status) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("enabled", status.enabled());
+        state.put("available", status.available());
+        if (status.address() != null) {
+            state.put("address", status.address());
+        }
+        if (status.engine() != null) {
+            state.put("engine", status.engine());
+        }
+        state.put("signatures", status.signatures());
+        state.put("signaturesDate", status.signaturesDate() == null ? null : status.signaturesDate().toString());
+        if (status.reason() != null) {
+            state.put("reason", status.reason());
+        }
+        return state;
     }
 
     private Map<String, Object> details() {
