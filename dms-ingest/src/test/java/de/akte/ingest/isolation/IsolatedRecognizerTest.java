@@ -102,12 +102,13 @@ class IsolatedRecognizerTest {
         InstalledTesseract.probe().assumeAvailable();
         ParserPool pool = pool(settings().withHeap(64));
         IsolatedRecognizer recognizer = new IsolatedRecognizer(pool);
-        // a 12,000 × 12,000 gray PNG is under the 150-megapixel limit, but decoding it needs 144 MB
-        Path large = dir.resolve("gross.png");
-        Files.write(large, LetterScans.pngClaiming(12_000, 12_000));
+        // two million letters on one page: the text extractor holds a positioned glyph for each
+        Path large = dir.resolve("flut.pdf");
+        Files.write(large, de.akte.ingest.testing.HostilePdfs.textFlood(20_000));
+        assertTrue(Files.size(large) < 1024 * 1024, "a small file");
 
         ReaderCrashedException crash = assertThrows(ReaderCrashedException.class,
-                () -> recognizer.recognize(large, "gross.png", "Groß").close());
+                () -> recognizer.recognize(large, "flut.pdf", "Flut").close());
         assertEquals("the file's reader ran out of its memory (64 MiB)", crash.getMessage());
         assertEquals(HealthStatus.DEGRADED, pool.health().status(), "a crash is news for the operator");
         assertTrue(pool.health().reason().contains("ran out of its memory"), pool.health().reason());
