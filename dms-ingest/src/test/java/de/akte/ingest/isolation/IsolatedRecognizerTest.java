@@ -104,12 +104,13 @@ class IsolatedRecognizerTest {
         InstalledTesseract.probe().assumeAvailable();
         ParserPool pool = pool(settings().withHeap(64));
         IsolatedRecognizer recognizer = new IsolatedRecognizer(pool);
-        // a tiling pattern filled with itself: PDFBox's own allocations while painting it are beyond any page budget
-        Path large = dir.resolve("muster.pdf");
-        Files.write(large, HostilePdfs.selfFilledTilingPattern());
+        // two million letters on one page: the text extractor holds a positioned glyph for each
+        Path large = dir.resolve("flut.pdf");
+        Files.write(large, HostilePdfs.textFlood(20_000));
+        assertTrue(Files.size(large) < 1024 * 1024, "a small file");
 
         ReaderCrashedException crash = assertThrows(ReaderCrashedException.class,
-                () -> recognizer.recognize(large, "muster.pdf", "Muster").close());
+                () -> recognizer.recognize(large, "flut.pdf", "Flut").close());
         assertEquals("the file's reader ran out of its memory (64 MiB)", crash.getMessage());
         assertEquals(HealthStatus.DEGRADED, pool.health().status(), "a crash is news for the operator");
         assertTrue(pool.health().reason().contains("ran out of its memory"), pool.health().reason());

@@ -80,6 +80,35 @@ public final class HostilePdfs {
                 + content + "\nendstream";
     }
 
+    /**
+     * One page whose (compressed) content shows {@code lines} lines of 100 letters on top of each other: a few hundred
+     * kilobytes that a text extractor turns into one positioned glyph object per letter, all held until the page
+     * ends. Two million letters need far more than 64 MiB.
+     */
+    public static byte[] textFlood(int lines) {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            String line = "Flut".repeat(25);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
+                         new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 10);
+                content.newLineAtOffset(20, 700);
+                for (int i = 0; i < lines; i++) {
+                    content.showText(line);
+                }
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A PDF of the given objects, numbered from 1 (the first is the catalog), with a correct cross-reference. */
     private static byte[] pdf(String... objects) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
