@@ -30,8 +30,6 @@ public class PageImageService {
 
     private static final Set<String> RENDERABLE = Set.of("application/pdf", "image/png", "image/jpeg", "image/tiff",
             "image/jp2", "image/jpx", "image/x-jp2-codestream");
-    private static final int MIN_WIDTH = 32;
-    private static final int MAX_WIDTH = 4000;
 
     private final UnitOfWork unitOfWork;
     private final DocumentRepository documents;
@@ -51,10 +49,16 @@ public class PageImageService {
     private record Source(String sha256, String mediaType) {
     }
 
-    /** Page {@code page} (1-based) of the current version as a PNG {@code width} pixels wide. */
+    /**
+     * Page {@code page} (1-based) of the current version as a PNG at least {@code width} pixels wide (rounded up to
+     * a served width).
+     *
+     * @throws de.akte.core.recognition.PageTooLargeException when the image would exceed the pixel limits
+     */
     public byte[] pageImage(Caller caller, long documentId, int page, int width) {
-        if (width < MIN_WIDTH || width > MAX_WIDTH) {
-            throw new InvalidInputException("width", "width must be between " + MIN_WIDTH + " and " + MAX_WIDTH);
+        if (width < 1) {
+            // the upper bound, and the rounding to served widths, belong to the renderer's limits
+            throw new InvalidInputException("width", "width must be a positive number of pixels");
         }
         Source source = unitOfWork.call(() -> {
             Document document = Access.visible(caller, documents.find(documentId)

@@ -1,6 +1,9 @@
 package de.akte.web.infrastructure;
 
 import de.akte.core.application.ProcessingPolicy;
+import de.akte.core.imports.ImportRoots;
+import de.akte.ingest.cli.ZipLimits;
+import de.akte.ingest.pages.PageRenderLimits;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,10 +33,17 @@ import java.util.stream.Collectors;
  * @param autoFileConfidence predictions at least this sure are filed without asking a clerk
  * @param crashLimit     how many times a file may take its processing worker down (an out-of-memory, a stack
  *                       overflow, a killed server) before it is set aside as QUARANTINED
+ * @param pageRendering  served page widths, pixel caps of page images, and the byte bound of the page cache
+ * @param importRoots    the folders server-side imports may read (none: server-side imports are off)
+ * @param zipLimits      how far a ZIP may expand in a server-side import
+ * @param readAuditWindow how long a read of the same kind (page images, text, hits, metadata, one search) by the
+ *                       same user is recorded once; zero records every request
  */
 public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3 s3, Optional<String> adminPassword,
                            boolean seedDemoData, Optional<String> demoPassword, int passwordIterations, Ocr ocr,
-                           Optional<HotFolder> hotFolder, double autoFileConfidence, int crashLimit) {
+                           Optional<HotFolder> hotFolder, double autoFileConfidence, int crashLimit,
+                           PageRenderLimits pageRendering, ImportRoots importRoots, ZipLimits zipLimits,
+                           Duration readAuditWindow) {
 
     /**
      * The hot folder: where, the department of files at its top (null: refused), how long a file must rest, and
@@ -53,6 +63,9 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
     public record S3(String endpoint, String region, String bucket, String accessKey, String secretKey,
                      String objectLockMode) {
     }
+
+    /** Seconds within which repeated reads of one kind by one user are recorded once. */
+    public static final long DEFAULT_READ_AUDIT_WINDOW = 300;
 
     public static final long DEFAULT_MAX_UPLOAD = 2L * 1024 * 1024 * 1024 + 64L * 1024 * 1024;
 
@@ -79,7 +92,32 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
                         l.get("akte.hot.folder.department").orElse(null),
                         Duration.ofSeconds(l.get("akte.hot.folder.settle.seconds").map(Long::parseLong).orElse(5L)),
                         l.get("akte.hot.folder.departments").map(AkteSettings::codes).orElse(null))),
-                l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7), crashLimit(l));
+                l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7), crashLimit(l),
+                pageRendering(l), l.get("akte.import.roots").map(ImportRoots::parse).orElse(ImportRoots.none()),
+                zipLimits(l), readAuditWindow(l));
+    }
+
+    private static PageRenderLimits pageRendering(Lookup l) {
+        PageRenderLimits d = PageRenderLimits.defaults();
+        return new PageRenderLimits(l.get("akte.page.widths").map(PageRenderLimits::parseWidths).orElse(d.widths()),
+                l.get("akte.page.max.source.pixels").map(Long::parseLong).orElse(d.maxSourcePixels()),
+                l.get("akte.page.max.pixels").map(Long::parseLong).orElse(d.maxProducedPixels()),
+                l.get("akte.page.cache.bytes").map(Long::parseLong).orElse(d.cacheBytes()));
+    }
+
+    private static ZipLimits zipLimits(Lookup l) {
+        ZipLimits d = ZipLimits.defaults();
+        return new ZipLimits(l.get("akte.import.zip.max.entries").map(Integer::parseInt).orElse(d.maxEntries()),
+                l.get("akte.import.zip.max.bytes").map(Long::parseLong).orElse(d.maxExpandedBytes()),
+                l.get("akte.import.zip.max.ratio").map(Integer::parseInt).orElse(d.maxRatio()));
+    }
+
+    private static Duration readAuditWindow(Lookup l) {
+        long seconds = l.get("akte.audit.read.window.seconds").map(Long::parseLong).orElse(DEFAULT_READ_AUDIT_WINDOW);
+        if (seconds < 0) {
+            throw new IllegalArgumentException("AKTE_AUDIT_READ_WINDOW_SECONDS must not be negative");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private static int crashLimit(Lookup l) {

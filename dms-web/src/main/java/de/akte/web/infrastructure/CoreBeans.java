@@ -56,6 +56,8 @@ import de.akte.core.application.SystemHealth;
 import de.akte.core.application.ImportService;
 import de.akte.core.application.PageImageService;
 import de.akte.ingest.pages.RenderedPages;
+import de.akte.ingest.cli.ZipLimits;
+import de.akte.core.imports.ImportRoots;
 import de.akte.core.infrastructure.persistence.jpa.JpaClassificationRuleRepository;
 import de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository;
 import de.akte.ingest.classify.DepartmentScopedClassifier;
@@ -188,7 +190,8 @@ public class CoreBeans {
         annotations = new AnnotationService(unitOfWork, annotationRepository, documentRepository, outbox, audit, clock);
         savedSearches = new SavedSearchService(unitOfWork, new JpaSavedSearchRepository(em), clock);
         pageHits = new PageHitService(unitOfWork, documentRepository, textIndex);
-        RenderedPages renderedPages = new RenderedPages(directory(data.resolve("cache").resolve("pages")));
+        RenderedPages renderedPages = new RenderedPages(directory(data.resolve("cache").resolve("pages")),
+                settings.pageRendering());
         pageImages = new PageImageService(unitOfWork, documentRepository, blobStore, renderedPages, audit);
         // an S3 bucket without Object Lock refuses retention requests: WORM is off there, on everywhere else
         boolean worm = !settings.storage().equals("s3") || settings.s3().objectLockMode() != null;
@@ -279,6 +282,18 @@ public class CoreBeans {
     /** The recognition pipeline, e.g. to ask whether OCR is available. */
     public ContentRecognizer recognizer() {
         return recognizer;
+    }
+
+    @Produces
+    @Dependent
+    ImportRoots importRoots() {
+        return settings.importRoots();
+    }
+
+    @Produces
+    @Dependent
+    ZipLimits zipLimits() {
+        return settings.zipLimits();
     }
 
     @Produces

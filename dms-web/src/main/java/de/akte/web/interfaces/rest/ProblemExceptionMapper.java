@@ -1,6 +1,7 @@
 package de.akte.web.interfaces.rest;
 
 import de.akte.core.application.UnacceptableContentException;
+import de.akte.core.recognition.PageTooLargeException;
 import de.akte.core.shared.ConflictException;
 import de.akte.core.shared.ForbiddenException;
 import de.akte.core.shared.InvalidInputException;
@@ -51,6 +52,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof UnacceptableContentException) {
             return Problems.response(415, "unacceptable-content", "Content not accepted", cause.getMessage());
         }
+        if (cause instanceof PageTooLargeException) {
+            return Problems.response(422, "page-too-large", "Page image too large", cause.getMessage());
+        }
         if (cause instanceof ProcessingException || cause instanceof JsonbException) {
             return Problems.response(400, "unreadable-body", "Bad Request",
                     "the request body is not valid JSON of the expected shape");
@@ -72,7 +76,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             if (t instanceof InvalidInputException || t instanceof NotFoundException || t instanceof ForbiddenException
                     || t instanceof ConflictException || t instanceof BlobTooLargeException
                     || t instanceof UnacceptableContentException || t instanceof WebApplicationException
-                    || t instanceof ProcessingException || t instanceof JsonbException) {
+                    || t instanceof ProcessingException || t instanceof JsonbException
+                    || t instanceof PageTooLargeException) {
                 return t;
             }
             t = t.getCause();
