@@ -1,7 +1,7 @@
 package de.akte.core.application;
 
 import de.akte.core.audit.AuditAction;
-import de.akte.core.audit.AuditTrail;
+import de.akte.core.audit.ReadAudit;
 import de.akte.core.document.Document;
 import de.akte.core.document.DocumentRepository;
 import de.akte.core.document.DocumentVersion;
@@ -24,7 +24,7 @@ import java.util.Set;
 /**
  * Page images of a document's current version for viewers and thumbnails: the archival rendition where there is
  * one (scans, shown upright), else the original PDF or image. Every image served is a read of the record and is
- * audited like a download.
+ * audited like a download: once per user and document within the read window, as a viewer asks for many.
  */
 public class PageImageService {
 
@@ -35,10 +35,10 @@ public class PageImageService {
     private final DocumentRepository documents;
     private final BlobStore blobs;
     private final PageImages pageImages;
-    private final AuditTrail audit;
+    private final ReadAudit audit;
 
     public PageImageService(UnitOfWork unitOfWork, DocumentRepository documents, BlobStore blobs, PageImages pageImages,
-                            AuditTrail audit) {
+                            ReadAudit audit) {
         this.unitOfWork = unitOfWork;
         this.documents = documents;
         this.blobs = blobs;
@@ -76,7 +76,7 @@ public class PageImageService {
                 throw new NotFoundException("no page images for files of type " + version.mediaType());
             }
             audit.record(caller.username(), AuditAction.READ_CONTENT, "document", Long.toString(documentId),
-                    "version=" + version.number() + "; page " + page + " image");
+                    "page images", "version=" + version.number() + "; page " + page + " image");
             return found;
         });
         try {

@@ -27,6 +27,7 @@ import de.akte.core.application.ProcessingPolicy;
 import de.akte.core.application.SearchService;
 import de.akte.core.application.UploadLimits;
 import de.akte.core.audit.AuditTrail;
+import de.akte.core.audit.ReadAudit;
 import de.akte.core.infrastructure.filesystem.FileSystemBlobStore;
 import de.akte.core.infrastructure.lucene.LuceneTextIndex;
 import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
@@ -161,12 +162,13 @@ public class CoreBeans {
         PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
         directory = new Directory(unitOfWork, userRepository, departmentRepository, hasher, audit, clock);
         apiTokens = new ApiTokens(unitOfWork, new JpaApiTokenRepository(em), clock, Duration.ofHours(12));
+        ReadAudit reads = new ReadAudit(audit, clock, settings.readAuditWindow());
         documents = new DocumentService(unitOfWork, documentRepository, caseFileRepository, departmentRepository,
                 taskRepository, outbox, blobStore, new TikaContentTypeDetector(), audit, clock,
-                new UploadLimits(settings.maxUploadBytes()), signal::workCommitted);
+                new UploadLimits(settings.maxUploadBytes()), signal::workCommitted, reads);
         caseFiles = new CaseFileService(unitOfWork, caseFileRepository, departmentRepository, filePlanRepository,
                 documentRepository, audit, clock);
-        search = new SearchService(textIndex);
+        search = new SearchService(textIndex, unitOfWork, reads);
         AkteSettings.Ocr ocr = settings.ocr();
         ocrPool = Executors.newFixedThreadPool(ocr.threads(), threadFactory);
         recognizer = new ScanRecognizer(RecognitionSettings.defaults().withOcr(
@@ -189,10 +191,10 @@ public class CoreBeans {
         indexer = new DocumentIndexer(unitOfWork, outbox, documentRepository, textIndex, annotationRepository);
         annotations = new AnnotationService(unitOfWork, annotationRepository, documentRepository, outbox, audit, clock);
         savedSearches = new SavedSearchService(unitOfWork, new JpaSavedSearchRepository(em), clock);
-        pageHits = new PageHitService(unitOfWork, documentRepository, textIndex);
+        pageHits = new PageHitService(unitOfWork, documentRepository, textIndex, reads);
         RenderedPages renderedPages = new RenderedPages(directory(data.resolve("cache").resolve("pages")),
                 settings.pageRendering());
-        pageImages = new PageImageService(unitOfWork, documentRepository, blobStore, renderedPages, audit);
+        pageImages = new PageImageService(unitOfWork, documentRepository, blobStore, renderedPages, reads);
         // an S3 bucket without Object Lock refuses retention requests: WORM is off there, on everywhere else
         boolean worm = !settings.storage().equals("s3") || settings.s3().objectLockMode() != null;
         RecordsProtection protection = new RecordsProtection(blobStore, documentRepository, clock, worm);
