@@ -22,16 +22,17 @@ public final class CsvCells {
     }
 
     /**
-     * One field. Text starting with {@code = + - @}, a tab or a carriage return is a formula to Excel and
-     * LibreOffice (DDE links such as {@code =cmd|...} run programs), so it gets a leading apostrophe, which shows
-     * the text as typed. Fields holding the separator, a quote or a line break are quoted: a line break then stays
-     * inside its field and cannot start a forged record.
+     * One field. Line breaks become spaces: RFC 4180 would allow them inside quotes, but line-based tools (grep,
+     * older importers) would then read a forged record. Text starting with {@code = + - @}, a tab or a carriage
+     * return is a formula to Excel and LibreOffice (DDE links such as {@code =cmd|...} run programs), so it gets a
+     * leading apostrophe, which shows the text as typed. Fields holding the separator, a comma or a quote are
+     * quoted, quotes doubled.
      */
     public static String cell(Object value) {
         if (value == null) {
             return "";
         }
-        String s = value.toString();
+        String s = value.toString().replace("\r\n", " ").replace('\r', ' ').replace('\n', ' ');
         if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
             s = "'" + s;
         }

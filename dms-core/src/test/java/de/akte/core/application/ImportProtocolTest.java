@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ImportProtocolTest {
 
@@ -22,7 +23,8 @@ class ImportProtocolTest {
 
         // 7 facts, the column names, one item: the text of scannedBy forged nothing
         assertEquals(9, records.size(), protocol.toCsv());
-        assertEquals(List.of("# scanned by: " + hostile), records.get(4));
+        assertEquals(List.of("# scanned by: \" =cmd|' /C calc'!A0;x;y +1"), records.get(4));
+        assertTrue(protocol.toCsv().lines().noneMatch(line -> line.startsWith("=")), protocol.toCsv());
         assertEquals(List.of("a.pdf", "ab", "3", "IMPORTED", "5", "1", AT.toString(), ""), records.get(8));
     }
 
@@ -31,7 +33,7 @@ class ImportProtocolTest {
         ImportProtocol protocol = new ImportProtocol(7, "k", "s", "CLIENT", "anna", "Frau Scan", AT, AT,
                 List.of(new ImportItemView("=HYPERLINK(\"http://x\")", null, null, "FAILED", null, null,
                         "@SUM(1)", AT), new ImportItemView("-2+3.pdf", null, null, "FAILED", null, null,
-                        "\tx", AT)), null);
+                        "\tx", AT), new ImportItemView("\n=1+1", null, null, "FAILED", null, null, null, AT)), null);
 
         List<List<String>> records = parse(protocol.toCsv());
 
@@ -39,6 +41,7 @@ class ImportProtocolTest {
         assertEquals("'@SUM(1)", records.get(8).get(7));
         assertEquals("'-2+3.pdf", records.get(9).get(0));
         assertEquals("'\tx", records.get(9).get(7));
+        assertEquals(" =1+1", records.get(10).get(0), "a line break folded to a space starts no formula");
     }
 
     @Test
