@@ -31,6 +31,7 @@ import de.akte.core.recognition.BatchPart;
 import de.akte.core.recognition.ContentRecognizer;
 import de.akte.core.recognition.Recognition;
 import de.akte.core.recognition.RecognitionDeferredException;
+import de.akte.core.recognition.ReaderCrashedException;
 import de.akte.core.storage.StoredBlob;
 import de.akte.core.text.QuarantinedContentException;
 import de.akte.core.text.UnreadableContentException;
@@ -158,6 +159,15 @@ public class DocumentProcessor {
      * limit, is set aside with its document QUARANTINED and an audit entry. True if it was recorded.
      */
     private boolean workerLost(long taskId, Predicate<ProcessingTask> stillLost, String cause, Duration firstWait) {
+        return workerLost(taskId, stillLost, cause, firstWait, false);
+    }
+
+    /**
+     * As {@link #workerLost(long, Predicate, String, Duration)}; {@code readerCrashed} when only the file's separate
+     * reader process died: the document then shows FAILED with the reader's reason until it is tried again.
+     */
+    private boolean workerLost(long taskId, Predicate<ProcessingTask> stillLost, String cause, Duration firstWait,
+                               boolean readerCrashed) {
         return unitOfWork.call(() -> {
             ProcessingTask task = tasks.findLocked(taskId).orElse(null);
             if (task == null || !stillLost.test(task)) {
@@ -166,7 +176,8 @@ public class DocumentProcessor {
             Document document = documents.find(task.documentId()).orElseThrow();
             boolean current = document.currentVersion() == task.versionNumber();
             if (task.workerLost(cause, clock.now(), firstWait, policy.crashLimit())) {
-                String reason = "processing this file stopped the server's worker " + task.crashes() + " times (last: "
+                String reason = "processing this file stopped " + (readerCrashed ? "its reader " : "the server's worker ")
+                        + task.crashes() + " times (last: "
                         + cause + "); it has been set aside and is not retried automatically; an administrator can "
                         + "retry it";
                 LOG.warning(() -> "document " + task.documentId() + " version " + task.versionNumber()
@@ -178,6 +189,9 @@ public class DocumentProcessor {
                 audit.record(SYSTEM, AuditAction.ADMIN, "document", Long.toString(task.documentId()),
                         "version " + task.versionNumber() + " set aside after " + task.crashes()
                                 + " worker crashes; last: " + cause);
+            } else if (current && readerCrashed) {
+                document.fail(cause + "; it will be retried automatically");
+                indexOutbox.enqueue(document.id());
             } else if (current) {
                 document.awaitProcessing("processing was interrupted (" + cause + "); it will be retried automatically");
             }
@@ -244,6 +258,12 @@ public class DocumentProcessor {
                 tasks.find(work.taskId()).orElseThrow().giveUp(e.getMessage(), clock.now());
                 failIfCurrent(work, e.getMessage());
             });
+        } catch (ReaderCrashedException e) {
+            // the file's reader process died with it, the worker did not: still a crash of this file, counted alike
+            workerLost(work.taskId(), task -> task.isHeldBy(policy.node()), e.getMessage(), policy.firstBackoff(),
+                    true);
+            LOG.warning(() -> "document " + work.documentId() + " version " + work.versionNumber()
+                    + " stopped its reader: " + e.getMessage());
         } catch (Error e) {
             // the worker boundary: an OutOfMemoryError, a StackOverflowError in a parser, a missing class must neither
             // end the worker thread nor leave the task claimed until its lease runs out; it counts as a crash

@@ -49,10 +49,23 @@ public class SystemHealth {
     private final Heartbeats heartbeats;
     private final Clock clock;
     private final HealthLimits limits;
+    private final Supplier<ComponentHealth> parsers;
 
+    /** Without a check of separate reader processes (embedding applications and tests that read files themselves). */
     public SystemHealth(UnitOfWork unitOfWork, IndexOutbox outbox, ProcessingTaskRepository tasks, BlobStore blobs,
                         TextIndex index, Supplier<Capability> ocr, Heartbeats heartbeats, Clock clock,
                         HealthLimits limits) {
+        this(unitOfWork, outbox, tasks, blobs, index, ocr, heartbeats, clock, limits, ComponentHealth::up);
+    }
+
+    /**
+     * @param parsers checks the separate processes that read and render untrusted files (they start and answer, few
+     *                of them crashed lately)
+     */
+    public SystemHealth(UnitOfWork unitOfWork, IndexOutbox outbox, ProcessingTaskRepository tasks, BlobStore blobs,
+                        TextIndex index, Supplier<Capability> ocr, Heartbeats heartbeats, Clock clock,
+                        HealthLimits limits, Supplier<ComponentHealth> parsers) {
+        this.parsers = parsers;
         this.unitOfWork = unitOfWork;
         this.outbox = outbox;
         this.tasks = tasks;
@@ -84,6 +97,7 @@ public class SystemHealth {
         Capability recognition = ocr.get();
         components.put("ocr", recognition.available() ? ComponentHealth.up()
                 : ComponentHealth.degraded("scans wait: " + recognition.reason()));
+        components.put("parsers", guarded(parsers::get));
         HealthStatus status = HealthStatus.UP;
         for (ComponentHealth component : components.values()) {
             status = status.worst(component.status());

@@ -47,7 +47,7 @@ final class PlainTextExtraction implements TextExtractor, ContentTypeDetector, C
      * {@code %BATCH} followed by parts separated by lines {@code %SEPARATOR [file reference]} is a scanned batch.
      * Poison files take the worker down as a broken parser would: {@code %STACKOVERFLOW} recurses without end (a
      * real StackOverflowError), {@code %OUTOFMEMORY} and {@code %LINKAGE} throw an OutOfMemoryError and a
-     * NoClassDefFoundError.
+     * NoClassDefFoundError; {@code %READERDIED} is a file whose separate reader process died with it.
      */
     @Override
     public Recognition recognize(Path original, String fileName, String title) {
@@ -59,6 +59,10 @@ final class PlainTextExtraction implements TextExtractor, ContentTypeDetector, C
             }
             if (head.startsWith("%OUTOFMEMORY")) {
                 throw new OutOfMemoryError("Java heap space");
+            }
+            if (head.startsWith("%READERDIED")) {
+                throw new de.akte.core.recognition.ReaderCrashedException(
+                        "the file's reader ran out of its memory (512 MiB)");
             }
             if (head.startsWith("%LINKAGE")) {
                 throw new NoClassDefFoundError("com/example/codec/MissingDecoder");

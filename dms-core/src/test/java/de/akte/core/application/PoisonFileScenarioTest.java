@@ -219,6 +219,34 @@ class PoisonFileScenarioTest {
         }
 
         @Test
+        void aFileWhoseReaderDiesFailsRetryablyAndIsSetAsideAtTheCrashLimit() {
+            Office office = office();
+            DocumentView poison = upload(office, "Seitenbombe", "%READERDIED riesige Seiten");
+            settle();
+            DocumentView failed = status(office, poison.id());
+            assertEquals("FAILED", failed.status());
+            assertEquals("the file's reader ran out of its memory (512 MiB); it will be retried automatically",
+                    failed.statusReason());
+            assertEquals(ProcessingState.PENDING, task(poison.id()).state());
+            assertEquals(1, task(poison.id()).crashes());
+            later(BACKOFF.plusSeconds(1));
+            settle();
+            assertEquals(2, task(poison.id()).crashes(), "retried by itself after the backoff");
+            later(BACKOFF.multipliedBy(2).plusSeconds(1));
+            settle();
+
+            DocumentView quarantined = status(office, poison.id());
+            assertEquals("QUARANTINED", quarantined.status());
+            assertEquals("processing this file stopped its reader 3 times (last: the file's reader ran out of its "
+                    + "memory (512 MiB)); it has been set aside and is not retried automatically; an administrator "
+                    + "can retry it", quarantined.statusReason());
+            assertEquals(ProcessingState.SET_ASIDE, task(poison.id()).state());
+            later(Duration.ofDays(1));
+            settle();
+            assertEquals("QUARANTINED", status(office, poison.id()).status(), "never handed out again by itself");
+        }
+
+        @Test
         void aFileThatOverflowsTheStackThreeTimesIsSetAsideAndNeverHandedOutAgain() {
             Office office = office();
             DocumentView poison = upload(office, "Verschachtelt", "%STACKOVERFLOW tief verschachtelt");

@@ -4,10 +4,12 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 
@@ -27,14 +29,16 @@ final class ImageIoPages implements ScannedPages {
     private final ImageInputStream input;
     private final ImageReader reader;
     private final int count;
+    private final DecodedPageBudget budget;
 
-    private ImageIoPages(ImageInputStream input, ImageReader reader, int count) {
+    private ImageIoPages(ImageInputStream input, ImageReader reader, int count, DecodedPageBudget budget) {
         this.input = input;
         this.reader = reader;
         this.count = count;
+        this.budget = budget;
     }
 
-    static ImageIoPages open(Path file, String mediaType, ImageLimits limits) {
+    static ImageIoPages open(Path file, String mediaType, ImageLimits limits, DecodedPageBudget budget) {
         ImageReader reader = readerFor(mediaType);
         ImageInputStream input = null;
         try {
@@ -50,7 +54,7 @@ final class ImageIoPages implements ScannedPages {
             for (int i = 0; i < count; i++) {
                 limits.checkPixels(reader.getWidth(i), reader.getHeight(i));
             }
-            return new ImageIoPages(input, reader, count);
+            return new ImageIoPages(input, reader, count, budget);
         } catch (IOException | RuntimeException e) {
             reader.dispose();
             closeQuietly(input);
@@ -66,13 +70,51 @@ final class ImageIoPages implements ScannedPages {
     @Override
     public ScannedPage page(int index) {
         Objects.checkIndex(index, count);
+        DecodedPageBudget.Admission memory = admit(index);
         try {
             BufferedImage decoded = reader.read(index, reader.getDefaultReadParam());
             float[] dpi = Resolution.of(metadata(index));
-            return new ScannedPage(index, Grayscale.of(decoded), dpi[0], dpi[1], Optional.empty(), false);
+            BufferedImage gray = Grayscale.of(decoded);
+            memory.shrinkTo(DecodedPageBudget.estimate(gray.getWidth(), gray.getHeight(),
+                    DecodedPageBudget.RETAINED_BYTES_PER_PIXEL));
+            return new ScannedPage(index, gray, dpi[0], dpi[1], Optional.empty(), false, memory);
+        } catch (IOException | RuntimeException e) {
+            memory.close();
+            throw translated(e);
+        } catch (Error e) {
+            memory.close();
+            throw e;
+        }
+    }
+
+    /** The decoded samples as the decoder lays them out, and the gray page (or the room for deskew's copy). */
+    private DecodedPageBudget.Admission admit(int index) {
+        long width;
+        long height;
+        double samples;
+        try {
+            width = reader.getWidth(index);
+            height = reader.getHeight(index);
+            samples = sampleBytesPerPixel(index);
         } catch (IOException | RuntimeException e) {
             throw translated(e);
         }
+        String what = String.format(Locale.ROOT, "Page %d of the image (%d × %d pixels)", index + 1, width, height);
+        return budget.admit(DecodedPageBudget.estimate(width, height,
+                samples + Math.max(1, DecodedPageBudget.RETAINED_BYTES_PER_PIXEL - 1)), what);
+    }
+
+    // a decoder that cannot say is assumed to give 4 bytes a pixel, as an ARGB image would
+    private double sampleBytesPerPixel(int index) throws IOException {
+        ImageTypeSpecifier type = reader.getRawImageType(index);
+        if (type == null) {
+            return 4;
+        }
+        int bits = 0;
+        for (int size : type.getSampleModel().getSampleSize()) {
+            bits += size;
+        }
+        return bits <= 0 ? 4 : Math.max(1, bits / 8.0);
     }
 
     @Override

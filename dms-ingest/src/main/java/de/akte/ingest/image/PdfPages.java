@@ -37,20 +37,24 @@ final class PdfPages implements ScannedPages {
     /** Fewer non-blank characters than this is a page number or a stamp on a scan, not a text layer. */
     static final int MIN_TEXT_CHARACTERS = 20;
     private static final float POINTS_PER_INCH = 72f;
+    /** Rendering: the gray page, plus ARGB buffers PDFBox may draw transparency groups into. */
+    private static final double RENDER_BYTES_PER_PIXEL = 5;
 
     private final PDDocument document;
     private final ImageLimits limits;
+    private final DecodedPageBudget budget;
     private final PDFRenderer renderer;
     private final PDFTextStripper stripper;
 
-    private PdfPages(PDDocument document, ImageLimits limits) {
+    private PdfPages(PDDocument document, ImageLimits limits, DecodedPageBudget budget) {
         this.document = document;
         this.limits = limits;
+        this.budget = budget;
         this.renderer = new PDFRenderer(document);
         this.stripper = new PDFTextStripper();
     }
 
-    static PdfPages open(Path file, ImageLimits limits) {
+    static PdfPages open(Path file, ImageLimits limits, DecodedPageBudget budget) {
         PDDocument document;
         try {
             // temp files, not heap, hold the decoded streams: a 5000-page scan must not need gigabytes of memory
@@ -70,7 +74,7 @@ final class PdfPages implements ScannedPages {
                 throw new UnreadableContentException("The file has no pages");
             }
             limits.checkPages(pages);
-            return new PdfPages(document, limits);
+            return new PdfPages(document, limits, budget);
         } catch (RuntimeException e) {
             closeQuietly(document);
             throw e;
@@ -123,13 +127,51 @@ final class PdfPages implements ScannedPages {
         // the dictionary's size, checked before a single sample is inflated
         limits.checkPixels(xobject.getWidth(), xobject.getHeight());
         requireDecoder(index, xobject);
-        BufferedImage image = samples(xobject);
-        float dpiX = dpi(image.getWidth(), placement.bounds().getWidth());
-        float dpiY = dpi(image.getHeight(), placement.bounds().getHeight());
         int turns = Math.floorMod(page.getRotation(), 360) / 90;
-        BufferedImage upright = QuarterTurns.clockwise(image, turns);
-        boolean swapped = turns % 2 == 1;
-        return new ScannedPage(index, upright, swapped ? dpiY : dpiX, swapped ? dpiX : dpiY, Optional.empty(), false);
+        DecodedPageBudget.Admission memory = budget.admit(DecodedPageBudget.estimate(xobject.getWidth(),
+                xobject.getHeight(), decodingBytesPerPixel(xobject) + (turns == 0 ? 0 : 1)), pageName(index, xobject));
+        try {
+            BufferedImage image = samples(xobject);
+            float dpiX = dpi(image.getWidth(), placement.bounds().getWidth());
+            float dpiY = dpi(image.getHeight(), placement.bounds().getHeight());
+            BufferedImage upright = QuarterTurns.clockwise(image, turns);
+            boolean swapped = turns % 2 == 1;
+            memory.shrinkTo(retained(upright));
+            return new ScannedPage(index, upright, swapped ? dpiY : dpiX, swapped ? dpiX : dpiY, Optional.empty(),
+                    false, memory);
+        } catch (IOException | RuntimeException | Error e) {
+            memory.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The decoded stream, the raster PDFBox fills from it, the RGB image {@code getImage()} converts to and the
+     * gray page; 8-bit gray skips the RGB step.
+     */
+    private static double decodingBytesPerPixel(PDImageXObject xobject) {
+        int components;
+        try {
+            components = xobject.getColorSpace().getNumberOfComponents();
+        } catch (IOException | RuntimeException e) {
+            components = 4;
+        }
+        double samples = components * Math.max(1, xobject.getBitsPerComponent()) / 8.0;
+        boolean direct = xobject.getBitsPerComponent() == 8 && components == 1;
+        return Math.max(DecodedPageBudget.RETAINED_BYTES_PER_PIXEL, 2 * samples + (direct ? 0 : 4) + 1);
+    }
+
+    private static long retained(BufferedImage image) {
+        return DecodedPageBudget.estimate(image.getWidth(), image.getHeight(),
+                DecodedPageBudget.RETAINED_BYTES_PER_PIXEL);
+    }
+
+    private static String pageName(int index, long width, long height) {
+        return String.format(java.util.Locale.ROOT, "Page %d of the PDF (%d × %d pixels)", index + 1, width, height);
+    }
+
+    private static String pageName(int index, PDImageXObject xobject) {
+        return pageName(index, xobject.getWidth(), xobject.getHeight());
     }
 
     /**
@@ -169,13 +211,26 @@ final class PdfPages implements ScannedPages {
         double widthInches = crop.getWidth() / POINTS_PER_INCH;
         double heightInches = crop.getHeight() / POINTS_PER_INCH;
         // our own rendering, not a claim of the file: a page too big for the limit is rendered coarser, not refused
-        double fitting = Math.sqrt(limits.maxPixelsPerPage() / Math.max(1e-6, widthInches * heightInches));
+        // likewise a page that would not fit the whole budget at full resolution
+        // (a little under it: the rendered size is rounded up)
+        double maxPixels = Math.min(limits.maxPixelsPerPage(), 0.98 * budget.bytes() / RENDER_BYTES_PER_PIXEL);
+        double fitting = Math.sqrt(maxPixels / Math.max(1e-6, widthInches * heightInches));
         float dpi = (float) Math.min(limits.renderDpi(), Math.floor(fitting));
         if (dpi < 1) {
             throw new QuarantinedContentException("The PDF page is too large to be shown");
         }
-        BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
-        return new ScannedPage(index, Grayscale.of(image), dpi, dpi, Optional.empty(), true);
+        long width = (long) Math.ceil(widthInches * dpi);
+        long height = (long) Math.ceil(heightInches * dpi);
+        DecodedPageBudget.Admission memory = budget.admit(
+                DecodedPageBudget.estimate(width, height, RENDER_BYTES_PER_PIXEL), pageName(index, width, height));
+        try {
+            BufferedImage image = Grayscale.of(renderer.renderImageWithDPI(index, dpi, ImageType.GRAY));
+            memory.shrinkTo(retained(image));
+            return new ScannedPage(index, image, dpi, dpi, Optional.empty(), true, memory);
+        } catch (IOException | RuntimeException | Error e) {
+            memory.close();
+            throw e;
+        }
     }
 
     private static float dpi(int pixels, double points) {

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * Rendered page images on disk, bounded in bytes: past the bound the least recently read are removed. The order
  * is kept in memory and, through each file's modification time, on disk, so it survives a restart.
  */
-final class PageCache {
+public final class PageCache {
 
     private final Path root;
     private final long maxBytes;
@@ -28,14 +28,15 @@ final class PageCache {
     private final LinkedHashMap<Path, Long> kept = new LinkedHashMap<>(256, 0.75f, true);
     private long bytes;
 
-    PageCache(Path root, long maxBytes) {
+    /** Keeps pages under {@code root}, at most {@code maxBytes} of them, finding what an earlier run kept. */
+    public PageCache(Path root, long maxBytes) {
         this.root = root;
         this.maxBytes = maxBytes;
         load();
     }
 
     /** The kept bytes under the name, marking them as just read. */
-    Optional<byte[]> get(String folder, String name) {
+    public Optional<byte[]> get(String folder, String name) {
         Path file = root.resolve(folder).resolve(name);
         synchronized (this) {
             if (kept.get(file) == null) {
@@ -59,7 +60,7 @@ final class PageCache {
     }
 
     /** Keeps the bytes under the name, removing the least recently read pages until the bound holds again. */
-    void put(String folder, String name, byte[] content) {
+    public void put(String folder, String name, byte[] content) {
         if (content.length > maxBytes) {
             return;
         }
@@ -93,7 +94,7 @@ final class PageCache {
     }
 
     /** Removes every kept file of the folder whose name starts with the prefix. */
-    void removeAll(String folder, String prefix) {
+    public void removeAll(String folder, String prefix) {
         Path directory = root.resolve(folder);
         if (!Files.isDirectory(directory)) {
             return;
@@ -112,7 +113,7 @@ final class PageCache {
     }
 
     /** The bytes kept now. */
-    synchronized long bytes() {
+    public synchronized long bytes() {
         return bytes;
     }
 

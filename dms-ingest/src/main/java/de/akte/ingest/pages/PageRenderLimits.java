@@ -1,5 +1,7 @@
 package de.akte.ingest.pages;
 
+import de.akte.core.shared.InvalidInputException;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -42,9 +44,26 @@ public record PageRenderLimits(List<Integer> widths, long maxSourcePixels, long 
         return new PageRenderLimits(DEFAULT_WIDTHS, 150_000_000L, 25_000_000L, 1L << 30);
     }
 
+    /** The default pixel limits for exactly one width: for a renderer given a width the server has rounded already. */
+    public static PageRenderLimits exactly(int width) {
+        PageRenderLimits d = defaults();
+        return new PageRenderLimits(List.of(width), d.maxSourcePixels(), d.maxProducedPixels(), d.cacheBytes());
+    }
+
     /** The served width for a requested one: the smallest configured width at least as large, if any. */
     public Optional<Integer> snap(int requested) {
         return widths.stream().filter(w -> w >= requested).findFirst();
+    }
+
+    /**
+     * The served width for a requested one.
+     *
+     * @throws InvalidInputException when it is wider than the widest served
+     */
+    public int served(int requested) {
+        return snap(requested).orElseThrow(() -> new InvalidInputException("width", String.format(Locale.ROOT,
+                "width %d is wider than the widest page image of %d pixels (served widths: %s; a width in between "
+                        + "is rounded up)", requested, widest(), widthList())));
     }
 
     /** The widest image served. */

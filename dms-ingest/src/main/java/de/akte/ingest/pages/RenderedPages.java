@@ -5,7 +5,9 @@ import de.akte.core.recognition.PageTooLargeException;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.text.QuarantinedContentException;
 import de.akte.core.text.UnreadableContentException;
+import de.akte.ingest.image.DecodedPageBudget;
 import de.akte.ingest.image.ImageLimits;
+import de.akte.ingest.image.ScannedPage;
 import de.akte.ingest.image.ScannedPageReader;
 import de.akte.ingest.image.ScannedPages;
 import org.apache.pdfbox.Loader;
@@ -34,27 +36,35 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Renders pages with PDFBox (which applies a page's {@code /Rotate}, so scans come out upright) or ImageIO, and
- * keeps rendered pages as PNGs in a cache directory named by content hash, page and width: content is immutable,
+ * Renders pages with PDFBox (which applies a page's {@code /Rotate}, so scans come out upright) or ImageIO, within
+ * the decoded page budget, and keeps rendered pages as PNGs in a cache directory named by content hash, page and width: content is immutable,
  * so a kept page never goes stale. Requested widths are rounded up to a few fixed ones and pixels are capped
  * before any is allocated, so neither a giant request nor a sweep over every width can exhaust heap or disk.
  */
 public final class RenderedPages implements PageImages {
 
     private static final Logger LOG = Logger.getLogger(RenderedPages.class.getName());
+    /** A rendered RGB page, and the same again for what PDFBox draws transparency groups into. */
+    private static final double RENDER_BYTES_PER_PIXEL = 8;
+    /** The page scaled to the wanted width, as RGB. */
+    private static final double SCALED_BYTES_PER_PIXEL = 4;
 
     private final PageRenderLimits limits;
     private final PageCache cache;
+    private final DecodedPageBudget budget;
     private final ScannedPageReader images;
 
-    public RenderedPages(Path cache) {
-        this(cache, PageRenderLimits.defaults());
+    /** Pages are rendered once {@code budget}, shared with recognition, admits them; default pixel limits. */
+    public RenderedPages(Path cache, DecodedPageBudget budget) {
+        this(cache, budget, PageRenderLimits.defaults());
     }
 
-    public RenderedPages(Path cache, PageRenderLimits limits) {
+    public RenderedPages(Path cache, DecodedPageBudget budget, PageRenderLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.cache = new PageCache(Objects.requireNonNull(cache, "cache"), limits.cacheBytes());
-        this.images = new ScannedPageReader(ImageLimits.defaults().withMaxPixelsPerPage(limits.maxSourcePixels()));
+        this.budget = Objects.requireNonNull(budget, "budget");
+        this.images = new ScannedPageReader(ImageLimits.defaults().withMaxPixelsPerPage(limits.maxSourcePixels()),
+                budget);
     }
 
     /**
@@ -65,16 +75,14 @@ public final class RenderedPages implements PageImages {
      */
     @Override
     public byte[] render(String sha256, Supplier<Path> source, String mediaType, int pageIndex, int width) {
-        int served = limits.snap(width).orElseThrow(() -> new InvalidInputException("width", String.format(
-                Locale.ROOT, "width %d is wider than the widest page image of %d pixels (served widths: %s; "
-                        + "a width in between is rounded up)", width, limits.widest(), limits.widthList())));
+        int served = limits.served(width);
         String folder = sha256.substring(0, 2);
-        String name = sha256 + "-" + pageIndex + "-" + served + ".png";
+        String name = keptPage(Path.of(""), sha256, pageIndex, served).getFileName().toString();
         return cache.get(folder, name).orElseGet(() -> {
             Path local = source.get();
             try {
-                byte[] png = png(scaled("application/pdf".equals(mediaType) ? pdfPage(local, pageIndex, served)
-                        : imagePage(local, mediaType, pageIndex, served), served));
+                byte[] png = "application/pdf".equals(mediaType) ? pdfPage(local, pageIndex, served)
+                        : imagePage(local, mediaType, pageIndex, served);
                 cache.put(folder, name, png);
                 return png;
             } catch (IOException e) {
@@ -94,12 +102,17 @@ public final class RenderedPages implements PageImages {
         return cache.bytes();
     }
 
+    /** Where a rendered page of the given content, page (0-based) and served width is kept in a cache directory. */
+    public static Path keptPage(Path cache, String sha256, int pageIndex, int width) {
+        return cache.resolve(sha256.substring(0, 2)).resolve(sha256 + "-" + pageIndex + "-" + width + ".png");
+    }
+
     @Override
     public void forget(String sha256) {
         cache.removeAll(sha256.substring(0, 2), sha256 + "-");
     }
 
-    private BufferedImage pdfPage(Path pdf, int pageIndex, int width) throws IOException {
+    private byte[] pdfPage(Path pdf, int pageIndex, int width) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
             if (pageIndex >= document.getNumberOfPages()) {
                 throw new IllegalArgumentException("the document has no page " + (pageIndex + 1));
@@ -117,7 +130,16 @@ public final class RenderedPages implements PageImages {
             checkSource(pageIndex, (long) Math.ceil(across * dpi / 72f), (long) Math.ceil(down * dpi / 72f),
                     "drawn at " + Math.round(dpi) + " dpi");
             checkEmbeddedImages(pageIndex, page.getResources());
-            return new PDFRenderer(document).renderImageWithDPI(pageIndex, dpi, ImageType.RGB);
+            long pixelsWide = (long) Math.ceil(page.getCropBox().getWidth() / 72f * dpi);
+            long pixelsHigh = (long) Math.ceil(page.getCropBox().getHeight() / 72f * dpi);
+            long scaledHigh = (long) Math.ceil((double) width * (sideways ? pixelsWide : pixelsHigh)
+                    / Math.max(1, sideways ? pixelsHigh : pixelsWide));
+            long bytes = DecodedPageBudget.estimate(pixelsWide, pixelsHigh, RENDER_BYTES_PER_PIXEL)
+                    + DecodedPageBudget.estimate(width, scaledHigh, SCALED_BYTES_PER_PIXEL);
+            try (DecodedPageBudget.Admission memory = budget.admit(bytes, String.format(Locale.ROOT,
+                    "Page %d of the PDF (%d × %d pixels)", pageIndex + 1, pixelsWide, pixelsHigh))) {
+                return png(scaled(new PDFRenderer(document).renderImageWithDPI(pageIndex, dpi, ImageType.RGB), width));
+            }
         } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
             throw new UnreadableContentException("The PDF is password-protected", e);
         }
@@ -154,16 +176,22 @@ public final class RenderedPages implements PageImages {
         }
     }
 
-    private BufferedImage imagePage(Path file, String mediaType, int pageIndex, int width) {
+    private byte[] imagePage(Path file, String mediaType, int pageIndex, int width) throws IOException {
         try (ScannedPages pages = images.open(file, mediaType)) {
             if (pageIndex >= pages.count()) {
                 throw new IllegalArgumentException("the document has no page " + (pageIndex + 1));
             }
             // decoding is bounded by the reader's pixel limit, checked against the header first
-            BufferedImage image = pages.page(pageIndex).image();
-            checkProduced(pageIndex, width, Math.max(1, Math.round((float) image.getHeight() * width
-                    / image.getWidth())));
-            return image;
+            ScannedPage page = pages.page(pageIndex);
+            try {
+                BufferedImage image = page.image();
+                checkProduced(pageIndex, width, Math.max(1, Math.round((float) image.getHeight() * width
+                        / image.getWidth())));
+                // the scaled copy is small beside the page: a viewer asks for screen widths
+                return png(scaled(image, width));
+            } finally {
+                page.release();
+            }
         } catch (QuarantinedContentException e) {
             throw new PageTooLargeException("Page " + (pageIndex + 1) + ": " + e.getMessage());
         }

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Whether Tesseract with the needed languages can run. A positive answer is trusted for a while; a negative one
  * is asked again each time (the probe takes milliseconds), so scans waiting for an install go ahead at once.
  */
-final class OcrCapability {
+public final class OcrCapability {
 
     private static final Duration TRUST = Duration.ofMinutes(1);
 
@@ -22,11 +22,12 @@ final class OcrCapability {
     private final OcrSettings settings;
     private final AtomicReference<Probed> last = new AtomicReference<>();
 
-    OcrCapability(OcrSettings settings) {
+    public OcrCapability(OcrSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    Capability current() {
+    /** Available now, or why not. */
+    public Capability current() {
         Probed probed = last.get();
         long now = System.nanoTime();
         if (probed != null && probed.capability().available() && now - probed.atNanos() < TRUST.toNanos()) {

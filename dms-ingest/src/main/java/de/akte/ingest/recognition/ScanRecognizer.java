@@ -16,6 +16,7 @@ import de.akte.ingest.barcode.BatchSplitter;
 import de.akte.ingest.barcode.SeparatorSheetDetector;
 import de.akte.ingest.barcode.SeparatorSignal;
 import de.akte.ingest.barcode.SplitDocument;
+import de.akte.ingest.image.DecodedPageBudget;
 import de.akte.ingest.image.JpegTwoThousand;
 import de.akte.ingest.image.ScannedPage;
 import de.akte.ingest.image.ScannedPageReader;
@@ -85,17 +86,32 @@ public final class ScanRecognizer implements ContentRecognizer {
     private final int inFlight;
 
     /**
+     * A recognizer whose pages are admitted against a budget of its own, the default share of this JVM's heap.
+     *
      * @param ocrPool     runs page OCR; its size is how many Tesseracts run at once (one per core is right)
      * @param parallelism the pool's size
      */
     public ScanRecognizer(RecognitionSettings settings, ContentTypeDetector detector, TextExtractor extractor,
                           MetadataExtractor metadata, ExecutorService ocrPool, int parallelism) {
+        this(settings, detector, extractor, metadata, ocrPool, parallelism,
+                DecodedPageBudget.ofHeap(Runtime.getRuntime().maxMemory()));
+    }
+
+    /**
+     * @param ocrPool     runs page OCR; its size is how many Tesseracts run at once (one per core is right)
+     * @param parallelism the pool's size
+     * @param budget      admits every decoded page until its OCR is done; shared with everything else in this JVM
+     *                    that decodes pages
+     */
+    public ScanRecognizer(RecognitionSettings settings, ContentTypeDetector detector, TextExtractor extractor,
+                          MetadataExtractor metadata, ExecutorService ocrPool, int parallelism,
+                          DecodedPageBudget budget) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.detector = Objects.requireNonNull(detector, "detector");
         this.extractor = Objects.requireNonNull(extractor, "extractor");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
         this.ocrPool = Objects.requireNonNull(ocrPool, "ocrPool");
-        this.reader = new ScannedPageReader(settings.limits());
+        this.reader = new ScannedPageReader(settings.limits(), budget);
         this.pageOcr = new PageOcr(new de.akte.ingest.ocr.TesseractOcr(settings.ocr()), new de.akte.ingest.image.Deskew(),
                 settings.deskewAboveDegrees(), settings.uprightConfidence());
         this.separators = new SeparatorSheetDetector(settings.separators());
@@ -136,8 +152,8 @@ public final class ScanRecognizer implements ContentRecognizer {
         return pageText.codePoints().filter(c -> !Character.isWhitespace(c)).count() < settings.minTextCharacters();
     }
 
-    /** One page of a scan in flight: its OCR, and what the rendition needs to know about it. */
-    private record PendingPage(int index, Future<PageOcr.Result> ocr, float dpiX, float dpiY) {
+    /** One page of a scan in flight: its OCR, the decoded page it holds, and what the rendition needs to know. */
+    private record PendingPage(int index, Future<PageOcr.Result> ocr, ScannedPage page) {
     }
 
     private Recognition recognizeScan(Path original, String type, String title, ExtractedText born) {
@@ -164,29 +180,44 @@ public final class ScanRecognizer implements ContentRecognizer {
                         continue;
                     }
                     ScannedPage page = pages.page(i);
-                    if (page.image() == null) {
-                        contents[i] = RecognizedContent.text(page.text().orElse(""));
-                        signals.add(SeparatorSignal.none());
-                        allScanned = false;
-                        continue;
+                    boolean handedOver = false;
+                    try {
+                        if (page.image() == null) {
+                            contents[i] = RecognizedContent.text(page.text().orElse(""));
+                            signals.add(SeparatorSignal.none());
+                            allScanned = false;
+                            continue;
+                        }
+                        int dpi = dpi(page.dpiX());
+                        dpis[i] = new float[] {page.dpiX(), page.dpiY(), page.image().getWidth(),
+                                page.image().getHeight()};
+                        // a single page cannot be a batch: spare it the barcode search
+                        SeparatorSignal signal = count > 1 ? separators.signal(page.image(), dpi)
+                                : SeparatorSignal.none();
+                        signals.add(signal);
+                        batch |= signal.separator();
+                        if (batch) {
+                            continue;
+                        }
+                        while (pending.size() >= inFlight) {
+                            collect(pending.removeFirst(), contents, results);
+                        }
+                        Optional<Path> asStored = TESSERACT_READS.contains(type) && count == 1 && !page.reEncoded()
+                                ? Optional.of(original) : Optional.empty();
+                        var image = page.image();
+                        pending.addLast(new PendingPage(i, ocrPool.submit(() -> {
+                            try {
+                                return pageOcr.recognize(image, dpi, asStored);
+                            } finally {
+                                page.release();
+                            }
+                        }), page));
+                        handedOver = true;
+                    } finally {
+                        if (!handedOver) {
+                            page.release();
+                        }
                     }
-                    int dpi = dpi(page.dpiX());
-                    dpis[i] = new float[] {page.dpiX(), page.dpiY(), page.image().getWidth(), page.image().getHeight()};
-                    // a single page cannot be a batch: spare it the barcode search
-                    SeparatorSignal signal = count > 1 ? separators.signal(page.image(), dpi) : SeparatorSignal.none();
-                    signals.add(signal);
-                    batch |= signal.separator();
-                    if (batch) {
-                        continue;
-                    }
-                    while (pending.size() >= inFlight) {
-                        collect(pending.removeFirst(), contents, results);
-                    }
-                    Optional<Path> asStored = TESSERACT_READS.contains(type) && count == 1 && !page.reEncoded()
-                            ? Optional.of(original) : Optional.empty();
-                    var image = page.image();
-                    pending.addLast(new PendingPage(i, ocrPool.submit(() -> pageOcr.recognize(image, dpi, asStored)),
-                            page.dpiX(), page.dpiY()));
                 }
                 if (batch) {
                     return cutBatch(original, type, title, signals, dpis, pages);
@@ -195,7 +226,11 @@ public final class ScanRecognizer implements ContentRecognizer {
                     collect(pending.removeFirst(), contents, results);
                 }
             } finally {
-                pending.forEach(p -> p.ocr().cancel(true));
+                // a page cancelled before its OCR started would hold its memory for good
+                pending.forEach(p -> {
+                    p.ocr().cancel(true);
+                    p.page().release();
+                });
             }
             List<RecognizedContent> recognized = List.of(contents);
             Optional<Path> rendition = allScanned
@@ -208,9 +243,14 @@ public final class ScanRecognizer implements ContentRecognizer {
     }
 
     private static void collect(PendingPage page, RecognizedContent[] contents, PageOcr.Result[] results) {
-        PageOcr.Result result = await(page.ocr());
-        results[page.index()] = result;
-        contents[page.index()] = result.content();
+        try {
+            PageOcr.Result result = await(page.ocr());
+            results[page.index()] = result;
+            contents[page.index()] = result.content();
+        } finally {
+            // its OCR is over, whether it ran or failed before it started
+            page.page().release();
+        }
     }
 
     private static PageOcr.Result await(Future<PageOcr.Result> future) {
@@ -248,12 +288,16 @@ public final class ScanRecognizer implements ContentRecognizer {
         List<SeparatorSignal> signals = new ArrayList<>(scanned);
         for (int i = signals.size(); i < pages.count(); i++) {
             ScannedPage page = pages.page(i);
-            if (page.image() == null) {
-                signals.add(SeparatorSignal.none());
-                continue;
+            try {
+                if (page.image() == null) {
+                    signals.add(SeparatorSignal.none());
+                    continue;
+                }
+                dpis[i] = new float[] {page.dpiX(), page.dpiY(), page.image().getWidth(), page.image().getHeight()};
+                signals.add(separators.signal(page.image(), dpi(page.dpiX())));
+            } finally {
+                page.release();
             }
-            dpis[i] = new float[] {page.dpiX(), page.dpiY(), page.image().getWidth(), page.image().getHeight()};
-            signals.add(separators.signal(page.image(), dpi(page.dpiX())));
         }
         List<SplitDocument> documents = splitter.split(signals);
         List<BatchPart> parts = new ArrayList<>();

@@ -2,6 +2,8 @@ package de.akte.ingest.pages;
 
 import de.akte.core.recognition.PageTooLargeException;
 import de.akte.core.shared.InvalidInputException;
+import de.akte.core.text.UnreadableContentException;
+import de.akte.ingest.image.DecodedPageBudget;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -37,7 +39,7 @@ class RenderedPagesTest {
 
     @Test
     void forgettingContentDropsEveryKeptPageOfItAndNothingElse() {
-        RenderedPages pages = new RenderedPages(cache);
+        RenderedPages pages = new RenderedPages(cache, budget());
         String destroyed = "ab".repeat(32);
         String kept = "ac".repeat(32);
         pages.render(destroyed, () -> png("d", 200, 300), "image/png", 0, 160);
@@ -57,7 +59,7 @@ class RenderedPagesTest {
     @Test
     void requestedWidthsAreRoundedUpToServedOnesSoOnePageKeepsFewFiles() throws IOException {
         List<Integer> served = List.of(40, 100, 250);
-        RenderedPages pages = new RenderedPages(cache, new PageRenderLimits(served, 150_000_000L, 25_000_000L,
+        RenderedPages pages = new RenderedPages(cache, budget(), new PageRenderLimits(served, 150_000_000L, 25_000_000L,
                 1L << 20));
 
         for (int width = 1; width <= 250; width += 7) {
@@ -75,7 +77,7 @@ class RenderedPagesTest {
 
     @Test
     void refusesWidthWiderThanTheWidestWithReason() {
-        RenderedPages pages = new RenderedPages(cache);
+        RenderedPages pages = new RenderedPages(cache, budget());
 
         InvalidInputException refused = assertThrows(InvalidInputException.class,
                 () -> pages.render(SHA, () -> png("p", 200, 300), "image/png", 0, 100_000));
@@ -85,7 +87,7 @@ class RenderedPagesTest {
 
     @Test
     void refusesImageWhoseHeightAtTheWidthExceedsTheProducedPixelCap() {
-        RenderedPages pages = new RenderedPages(cache, new PageRenderLimits(List.of(160, 640, 1400), 150_000_000L,
+        RenderedPages pages = new RenderedPages(cache, budget(), new PageRenderLimits(List.of(160, 640, 1400), 150_000_000L,
                 1_000_000L, 1L << 20));
 
         // a receipt strip 1:20: at 640 pixels wide it would be 640 × 12800
@@ -99,7 +101,7 @@ class RenderedPagesTest {
 
     @Test
     void refusesImageOverTheDecodedPixelCapBeforeDecodingIt() {
-        RenderedPages pages = new RenderedPages(cache, new PageRenderLimits(List.of(160), 1_000_000L, 25_000_000L,
+        RenderedPages pages = new RenderedPages(cache, budget(), new PageRenderLimits(List.of(160), 1_000_000L, 25_000_000L,
                 1L << 20));
 
         PageTooLargeException refused = assertThrows(PageTooLargeException.class,
@@ -110,7 +112,7 @@ class RenderedPagesTest {
 
     @Test
     void refusesPdfPageWhoseDrawingWouldExceedTheDecodedPixelCap() {
-        RenderedPages pages = new RenderedPages(cache, new PageRenderLimits(List.of(160), 10_000_000L, 25_000_000L,
+        RenderedPages pages = new RenderedPages(cache, budget(), new PageRenderLimits(List.of(160), 10_000_000L, 25_000_000L,
                 1L << 20));
 
         // 200 × 200 inches: even at the lowest drawing resolution of 18 dpi that is 3600 × 3600 pixels
@@ -125,9 +127,9 @@ class RenderedPagesTest {
     @Test
     void evictsTheLeastRecentlyReadPagesPastTheByteBound() {
         Path probe = sources.resolve("probe");
-        long one = new RenderedPages(probe).render(SHA, () -> png("x", 400, 600), "image/png", 0, 320).length;
+        long one = new RenderedPages(probe, budget()).render(SHA, () -> png("x", 400, 600), "image/png", 0, 320).length;
         // room for two pages, not three
-        RenderedPages pages = new RenderedPages(cache, new PageRenderLimits(List.of(320), 150_000_000L, 25_000_000L,
+        RenderedPages pages = new RenderedPages(cache, budget(), new PageRenderLimits(List.of(320), 150_000_000L, 25_000_000L,
                 one * 2 + one / 2));
         String a = "a1".repeat(32);
         String b = "b1".repeat(32);
@@ -146,11 +148,30 @@ class RenderedPagesTest {
         assertTrue(pages.cachedBytes() <= one * 2 + one / 2, "bytes " + pages.cachedBytes());
 
         // a restart with a smaller bound finds what was kept and trims it, oldest read first
-        RenderedPages restarted = new RenderedPages(cache, new PageRenderLimits(List.of(320), 150_000_000L,
+        RenderedPages restarted = new RenderedPages(cache, budget(), new PageRenderLimits(List.of(320), 150_000_000L,
                 25_000_000L, one + one / 2));
         assertEquals(one, restarted.cachedBytes());
         assertTrue(Files.exists(cache.resolve("c1").resolve(c + "-0-320.png")));
         assertFalse(Files.exists(cache.resolve("a1").resolve(a + "-0-320.png")));
+    }
+
+    @Test
+    void pageImageHoldsItsMemoryOnlyWhileItIsRenderedAndOneTooLargeForTheBudgetIsRefusedWithReason() {
+        DecodedPageBudget budget = new DecodedPageBudget(1024L * 1024);
+        RenderedPages pages = new RenderedPages(cache, budget);
+
+        pages.render("cd".repeat(32), () -> png("small", 200, 300), "image/png", 0, 100);
+        assertEquals(budget.bytes(), budget.availableBytes());
+
+        UnreadableContentException refused = assertThrows(UnreadableContentException.class,
+                () -> pages.render("ce".repeat(32), () -> png("large", 1000, 1000), "image/png", 0, 100));
+        assertTrue(refused.getMessage().startsWith("Page 1 of the image (1000 × 1000 pixels) needs about"),
+                refused.getMessage());
+        assertEquals(budget.bytes(), budget.availableBytes());
+    }
+
+    private static DecodedPageBudget budget() {
+        return new DecodedPageBudget(512L * 1024 * 1024);
     }
 
     private Path counted(AtomicInteger rendered) {

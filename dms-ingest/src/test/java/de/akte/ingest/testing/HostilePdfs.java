@@ -26,6 +26,60 @@ public final class HostilePdfs {
         return pdf(objects);
     }
 
+    /**
+     * A page bomb: three pages with media boxes of 14,400 × 14,400 points at a user unit of 75 (the largest PDF
+     * allows), about 5 km square. They have no text, so they are "scans": each is rendered at the most pixels a page
+     * may have, and several of those in flight exhaust a reader's 512 MiB.
+     */
+    public static byte[] giantMediaBox() {
+        return pdf("<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R 5 0 R 6 0 R] /Count 3 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] /UserUnit 75 /Contents 4 0 R >>",
+                stream("0 0 14400 14400 re S"),
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] /UserUnit 75 /Contents 4 0 R >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] /UserUnit 75 /Contents 4 0 R >>");
+    }
+
+    /**
+     * A Type3 font whose only glyph shows itself: rendering the page recurses without end. Its text is one letter,
+     * too little for a born-digital page, so the page is rendered for OCR.
+     */
+    public static byte[] selfDrawingType3Glyph() {
+        return pdf("<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+                        + "/Contents 4 0 R >>",
+                stream("BT /F1 24 Tf 72 700 Td (a) Tj ET"),
+                "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] "
+                        + "/CharProcs << /a 6 0 R >> /Encoding << /Type /Encoding /Differences [97 /a] >> "
+                        + "/FirstChar 97 /LastChar 97 /Widths [1000] /Resources << /Font << /F1 5 0 R >> >> >>",
+                stream("1000 0 0 0 1000 1000 d1 BT /F1 1000 Tf 0 0 Td (a) Tj ET"));
+    }
+
+    /**
+     * A tiling pattern whose cell is filled with the pattern itself: each cell asks for a cell, and the renderer
+     * recurses without end.
+     */
+    public static byte[] selfFilledTilingPattern() {
+        return pdf("<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Pattern << /P1 5 0 R >> >> "
+                        + "/Contents 4 0 R >>",
+                stream("/Pattern cs /P1 scn 0 0 595 842 re f"),
+                streamWith("/Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 100 100] "
+                        + "/XStep 100 /YStep 100 /Resources << /Pattern << /P1 5 0 R >> >>",
+                        "/Pattern cs /P1 scn 0 0 100 100 re f"));
+    }
+
+    private static String stream(String content) {
+        return streamWith("", content);
+    }
+
+    private static String streamWith(String dictionary, String content) {
+        return "<< " + dictionary + " /Length " + content.getBytes(StandardCharsets.ISO_8859_1).length + " >>\nstream\n"
+                + content + "\nendstream";
+    }
+
     /** A PDF of the given objects, numbered from 1 (the first is the catalog), with a correct cross-reference. */
     private static byte[] pdf(String... objects) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -5,6 +5,8 @@ import de.akte.core.imports.ImportRoots;
 import de.akte.ingest.cli.ZipLimits;
 import de.akte.ingest.pages.PageRenderLimits;
 
+import de.akte.ingest.isolation.ParserSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,6 +36,8 @@ import java.util.stream.Collectors;
  * @param autoFileConfidence predictions at least this sure are filed without asking a clerk
  * @param crashLimit     how many times a file may take its processing worker down (an out-of-memory, a stack
  *                       overflow, a killed server) before it is set aside as QUARANTINED
+ * @param parsers        how untrusted files are read and rendered: in separate reader processes, and their limits
+ * @param decodedPageBudgetMb the heap decoded page images may take at once, if set; else a share of the heap
  * @param pageRendering  served page widths, pixel caps of page images, and the byte bound of the page cache
  * @param importRoots    the folders server-side imports may read (none: server-side imports are off)
  * @param zipLimits      how far a ZIP may expand in a server-side import
@@ -42,6 +47,7 @@ import java.util.stream.Collectors;
 public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3 s3, Optional<String> adminPassword,
                            boolean seedDemoData, Optional<String> demoPassword, int passwordIterations, Ocr ocr,
                            Optional<HotFolder> hotFolder, double autoFileConfidence, int crashLimit,
+                           Parsers parsers, OptionalLong decodedPageBudgetMb,
                            PageRenderLimits pageRendering, ImportRoots importRoots, ZipLimits zipLimits,
                            Duration readAuditWindow) {
 
@@ -57,6 +63,16 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
      * recognised at once (one per core: Tesseract runs single-threaded, which is fastest in sum).
      */
     public record Ocr(String tesseract, List<String> languages, Duration pageTimeout, int threads) {
+    }
+
+    /**
+     * Reader processes: whether files are read in them at all (else in the server's heap), each one's heap, how long
+     * one may go without progress and how long one file may take, the time limit of a page for the viewer, after how
+     * many files a process is replaced, how many read files at once, and their class path if not the server's
+     * {@code akte-parser/lib}.
+     */
+    public record Parsers(boolean isolated, int heapMiB, Duration stallLimit, Duration timeLimit, Duration renderLimit,
+                          int recycleAfter, int processes, Optional<String> classPath) {
     }
 
     /** How to reach the S3 bucket. */
@@ -92,9 +108,41 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
                         l.get("akte.hot.folder.department").orElse(null),
                         Duration.ofSeconds(l.get("akte.hot.folder.settle.seconds").map(Long::parseLong).orElse(5L)),
                         l.get("akte.hot.folder.departments").map(AkteSettings::codes).orElse(null))),
-                l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7), crashLimit(l),
-                pageRendering(l), l.get("akte.import.roots").map(ImportRoots::parse).orElse(ImportRoots.none()),
-                zipLimits(l), readAuditWindow(l));
+                l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7), crashLimit(l), parsers(l),
+                decodedPageBudgetMb(l), pageRendering(l),
+                l.get("akte.import.roots").map(ImportRoots::parse).orElse(ImportRoots.none()), zipLimits(l),
+                readAuditWindow(l));
+    }
+
+    private static Parsers parsers(Lookup l) {
+        Parsers parsers = new Parsers(l.get("akte.parser.isolation").map(Boolean::parseBoolean).orElse(true),
+                l.get("akte.parser.heap.mb").map(Integer::parseInt).orElse(ParserSettings.DEFAULT_HEAP_MIB),
+                l.get("akte.parser.stall.seconds").map(Long::parseLong).map(Duration::ofSeconds)
+                        .orElse(ParserSettings.DEFAULT_STALL_LIMIT),
+                l.get("akte.parser.time.limit.seconds").map(Long::parseLong).map(Duration::ofSeconds)
+                        .orElse(ParserSettings.DEFAULT_TIME_LIMIT),
+                l.get("akte.parser.render.seconds").map(Long::parseLong).map(Duration::ofSeconds)
+                        .orElse(ParserSettings.DEFAULT_RENDER_LIMIT),
+                l.get("akte.parser.recycle.after").map(Integer::parseInt).orElse(ParserSettings.DEFAULT_RECYCLE_AFTER),
+                l.get("akte.parser.processes").map(Integer::parseInt)
+                        .orElse(2 * Math.max(1, Runtime.getRuntime().availableProcessors())),
+                l.get("akte.parser.classpath"));
+        if (parsers.heapMiB() < 64 || parsers.processes() < 1 || parsers.recycleAfter() < 1
+                || parsers.stallLimit().isNegative() || parsers.stallLimit().isZero()
+                || parsers.timeLimit().isNegative() || parsers.timeLimit().isZero()
+                || parsers.renderLimit().isNegative() || parsers.renderLimit().isZero()) {
+            throw new IllegalArgumentException("AKTE_PARSER_HEAP_MB must be at least 64, AKTE_PARSER_PROCESSES and "
+                    + "AKTE_PARSER_RECYCLE_AFTER at least 1, and the AKTE_PARSER_*_SECONDS limits positive");
+        }
+        return parsers;
+    }
+
+    private static OptionalLong decodedPageBudgetMb(Lookup l) {
+        Optional<Long> megabytes = l.get("akte.decoded.page.budget.mb").map(Long::parseLong);
+        if (megabytes.isPresent() && megabytes.get() < 1) {
+            throw new IllegalArgumentException("AKTE_DECODED_PAGE_BUDGET_MB must be at least 1");
+        }
+        return megabytes.map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     private static PageRenderLimits pageRendering(Lookup l) {

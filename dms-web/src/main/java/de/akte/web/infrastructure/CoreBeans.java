@@ -59,6 +59,12 @@ import de.akte.core.application.PageImageService;
 import de.akte.ingest.pages.RenderedPages;
 import de.akte.ingest.cli.ZipLimits;
 import de.akte.core.imports.ImportRoots;
+import de.akte.ingest.isolation.IsolatedPageImages;
+import de.akte.ingest.isolation.IsolatedRecognizer;
+import de.akte.ingest.isolation.ParserPool;
+import de.akte.ingest.isolation.ParserSettings;
+import de.akte.core.health.ComponentHealth;
+import de.akte.core.recognition.PageImages;
 import de.akte.core.infrastructure.persistence.jpa.JpaClassificationRuleRepository;
 import de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository;
 import de.akte.ingest.classify.DepartmentScopedClassifier;
@@ -68,6 +74,7 @@ import de.akte.ingest.extract.TikaTextExtractor;
 import de.akte.ingest.metadata.MetadataExtractor;
 import de.akte.ingest.ocr.OcrSettings;
 import de.akte.ingest.recognition.RecognitionSettings;
+import de.akte.ingest.image.DecodedPageBudget;
 import de.akte.ingest.recognition.ScanRecognizer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -89,6 +96,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * Wires the plain-Java core to the container: one instance of each service for the whole
@@ -96,6 +105,8 @@ import java.util.concurrent.Executors;
  */
 @ApplicationScoped
 public class CoreBeans {
+
+    private static final Logger LOG = Logger.getLogger(CoreBeans.class.getName());
 
     @PersistenceContext(unitName = "akte")
     private EntityManager em;
@@ -129,6 +140,8 @@ public class CoreBeans {
     private Heartbeats heartbeats;
     private SystemHealth systemHealth;
     private ExecutorService ocrPool;
+    private ParserPool readers;
+    private ParserPool renderers;
     private ContentRecognizer recognizer;
     private FilePlanService filePlan;
     private RetentionService retention;
@@ -170,10 +183,43 @@ public class CoreBeans {
                 documentRepository, audit, clock);
         search = new SearchService(textIndex, unitOfWork, reads);
         AkteSettings.Ocr ocr = settings.ocr();
-        ocrPool = Executors.newFixedThreadPool(ocr.threads(), threadFactory);
-        recognizer = new ScanRecognizer(RecognitionSettings.defaults().withOcr(
-                new OcrSettings(ocr.tesseract(), ocr.languages(), ocr.pageTimeout(), 300)),
-                new TikaContentTypeDetector(), new TikaTextExtractor(), new MetadataExtractor(), ocrPool, ocr.threads());
+        OcrSettings ocrSettings = new OcrSettings(ocr.tesseract(), ocr.languages(), ocr.pageTimeout(), 300);
+        Path pageCache = directory(data.resolve("cache").resolve("pages"));
+        PageImages renderedPages;
+        Supplier<ComponentHealth> parsersHealth;
+        AkteSettings.Parsers parsers = settings.parsers();
+        if (parsers.isolated()) {
+            // a reader per processing worker, so a slow hostile file holds only its own worker; the readers share
+            // AKTE_OCR_THREADS permits, so as many Tesseracts run at once as with the one pool of the server before
+            ParserSettings readerSettings = new ParserSettings(Path.of(System.getProperty("java.home"), "bin", "java"),
+                    parserClassPath(parsers), data.resolve("parsers"), parsers.heapMiB(), parsers.stallLimit(),
+                    parsers.timeLimit(), parsers.renderLimit(), parsers.recycleAfter(), ocr.threads(), ocrSettings);
+            readers = new ParserPool("reader", readerSettings, parsers.processes(), threadFactory);
+            // the viewer's own renderer: a page to look at never waits behind a long OCR job
+            renderers = new ParserPool("renderer", readerSettings, 1, threadFactory);
+            recognizer = new IsolatedRecognizer(readers);
+            renderedPages = new IsolatedPageImages(pageCache, renderers, settings.pageRendering());
+            parsersHealth = () -> worst(readers.health(), renderers.health());
+            LOG.info(() -> "Files are read in " + parsers.processes() + " reader process(es) of " + parsers.heapMiB()
+                    + " MiB each (" + readerSettings.ocrThreads() + " pages recognised at once in all) and rendered in "
+                    + "one more;"
+                    + " class path " + readerSettings.classPath());
+        } else {
+            LOG.warning("AKTE_PARSER_ISOLATION=false: untrusted files are read and rendered in the server's own "
+                    + "memory; one hostile file can exhaust it and stop the server. Health reports parsers DEGRADED.");
+            ocrPool = Executors.newFixedThreadPool(ocr.threads(), threadFactory);
+            // one budget for every page this JVM decodes: recognition and the viewer's page images
+            DecodedPageBudget pageBudget = DecodedPageBudget.of(settings.decodedPageBudgetMb(),
+                    Runtime.getRuntime().maxMemory());
+            LOG.info(() -> "decoded page budget: " + pageBudget.bytes() / (1024 * 1024) + " MB of a "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB heap");
+            recognizer = new ScanRecognizer(RecognitionSettings.defaults().withOcr(ocrSettings),
+                    new TikaContentTypeDetector(), new TikaTextExtractor(), new MetadataExtractor(), ocrPool,
+                    ocr.threads(), pageBudget);
+            renderedPages = new RenderedPages(pageCache, pageBudget, settings.pageRendering());
+            parsersHealth = () -> ComponentHealth.degraded("files are read in the server's own memory "
+                    + "(AKTE_PARSER_ISOLATION=false)");
+        }
         classifier = new DepartmentScopedClassifier(directory(data.resolve("classifier")),
                 GermanCompoundSplitter.withBundledDictionary());
         routing = new RoutingDesk(unitOfWork, documentRepository, departmentRepository, caseFileRepository,
@@ -187,13 +233,11 @@ public class CoreBeans {
                 filing::classify, routing);
         heartbeats = new Heartbeats();
         systemHealth = new SystemHealth(unitOfWork, outbox, taskRepository, blobStore, textIndex, recognizer::ocr,
-                heartbeats, clock, HealthLimits.defaults());
+                heartbeats, clock, HealthLimits.defaults(), parsersHealth);
         indexer = new DocumentIndexer(unitOfWork, outbox, documentRepository, textIndex, annotationRepository);
         annotations = new AnnotationService(unitOfWork, annotationRepository, documentRepository, outbox, audit, clock);
         savedSearches = new SavedSearchService(unitOfWork, new JpaSavedSearchRepository(em), clock);
         pageHits = new PageHitService(unitOfWork, documentRepository, textIndex, reads);
-        RenderedPages renderedPages = new RenderedPages(directory(data.resolve("cache").resolve("pages")),
-                settings.pageRendering());
         pageImages = new PageImageService(unitOfWork, documentRepository, blobStore, renderedPages, reads);
         // an S3 bucket without Object Lock refuses retention requests: WORM is off there, on everywhere else
         boolean worm = !settings.storage().equals("s3") || settings.s3().objectLockMode() != null;
@@ -213,6 +257,26 @@ public class CoreBeans {
                 documentRepository, documents, audit, clock, signal::workCommitted);
         demoData = new DemoData(unitOfWork, departmentRepository, filePlanRepository, caseFileRepository,
                 userRepository, hasher, audit, clock);
+    }
+
+    // the reader's class path: AKTE_PARSER_CLASSPATH, else what the build copied into the server (akte-parser/lib)
+    private static String parserClassPath(AkteSettings.Parsers parsers) {
+        if (parsers.classPath().isPresent()) {
+            return parsers.classPath().get();
+        }
+        String home = System.getProperty("jboss.home.dir");
+        if (home == null) {
+            return System.getProperty("java.class.path");
+        }
+        Path lib = Path.of(home, "akte-parser", "lib");
+        if (!Files.isDirectory(lib)) {
+            LOG.severe("No class path for the reader processes: " + lib + " is missing (set AKTE_PARSER_CLASSPATH)");
+        }
+        return lib + java.io.File.separator + "*";
+    }
+
+    private static ComponentHealth worst(ComponentHealth readers, ComponentHealth renderer) {
+        return readers.status().worst(renderer.status()) == readers.status() ? readers : renderer;
     }
 
     // who signs the xdomea messages: AKTE_XDOMEA_SENDER (the administration), AKTE_XDOMEA_ARCHIVE (the archive)
@@ -271,6 +335,12 @@ public class CoreBeans {
         }
         if (ocrPool != null) {
             ocrPool.shutdownNow();
+        }
+        if (readers != null) {
+            readers.close();
+        }
+        if (renderers != null) {
+            renderers.close();
         }
         if (textIndex != null) {
             textIndex.close();

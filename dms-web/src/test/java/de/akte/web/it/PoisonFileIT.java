@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A poison file in the running server: a PDF whose page tree is nested 100,000 levels deep makes PDFBox overflow the
- * worker's stack every time. The worker survives each StackOverflowError, the file is tried again after a backoff,
+ * stack of the reader process every time. The server is unharmed, the document shows FAILED with the reason and is
+ * tried again after a backoff,
  * and at the third crash it is set aside as QUARANTINED with a readable reason and an audit entry, while a normal
  * document uploaded after it becomes READY. Only an administrator may retry it, and the retry starts the count anew.
  */
@@ -45,7 +46,7 @@ class PoisonFileIT {
         ApiClient clerk = ApiClient.as("clerk." + run, PASSWORD);
 
         long poison = upload(clerk, department, "verschachtelt.pdf", HostilePdfs.deepPageTree(100_000));
-        JsonObject crashedOnce = ADMIN.awaitDocument(poison, d -> d.getString("status").equals("RECEIVED")
+        JsonObject crashedOnce = ADMIN.awaitDocument(poison, d -> d.getString("status").equals("FAILED")
                 && d.getString("statusReason", "").contains("StackOverflowError"), Duration.ofMinutes(2));
         assertTrue(crashedOnce.getString("statusReason").contains("retried automatically"), crashedOnce::toString);
 
@@ -62,8 +63,8 @@ class PoisonFileIT {
                 SET_ASIDE_WAIT);
         System.out.println("PoisonFileIT: set aside " + Duration.between(start, Instant.now()).toSeconds()
                 + " s after the first crash was seen: " + setAside.getString("statusReason"));
-        assertEquals("processing this file stopped the server's worker 3 times (last: StackOverflowError while "
-                + "processing it); it has been set aside and is not retried automatically; an administrator can "
+        assertEquals("processing this file stopped its reader 3 times (last: the file's reader stopped with a "
+                + "StackOverflowError); it has been set aside and is not retried automatically; an administrator can "
                 + "retry it", setAside.getString("statusReason"));
         assertEquals("QUARANTINED", clerk.get("/api/documents/" + poison).json().getString("status"),
                 "the clerk sees the same");
@@ -97,7 +98,7 @@ class PoisonFileIT {
         assertEquals(202, retried.status(), retried::text);
         assertNotEquals("QUARANTINED", retried.json().getString("status"));
         // a fresh count: the next crash sends it back to the queue instead of setting it aside at once
-        JsonObject crashedAgain = ADMIN.awaitDocument(poison, d -> d.getString("status").equals("RECEIVED")
+        JsonObject crashedAgain = ADMIN.awaitDocument(poison, d -> d.getString("status").equals("FAILED")
                 && d.getString("statusReason", "").contains("StackOverflowError"), Duration.ofMinutes(2));
         assertTrue(crashedAgain.getString("statusReason").contains("retried automatically"), crashedAgain::toString);
         System.out.println("PoisonFileIT: " + attempts + " attempts to retry without the right, all refused");

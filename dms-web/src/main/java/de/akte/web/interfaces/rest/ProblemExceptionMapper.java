@@ -7,6 +7,7 @@ import de.akte.core.shared.ForbiddenException;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.NotFoundException;
 import de.akte.core.storage.BlobTooLargeException;
+import de.akte.core.text.UnreadableContentException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import de.akte.core.recognition.ReaderCrashedException;
+import de.akte.core.text.UnreadableContentException;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -55,6 +58,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof PageTooLargeException) {
             return Problems.response(422, "page-too-large", "Page image too large", cause.getMessage());
         }
+        if (cause instanceof UnreadableContentException || cause instanceof ReaderCrashedException) {
+            // a page the viewer asked for that its file's reader could not render: the file's fault, said as such
+            return Problems.response(422, "unrenderable", "Cannot be shown", cause.getMessage());
+        }
         if (cause instanceof ProcessingException || cause instanceof JsonbException) {
             return Problems.response(400, "unreadable-body", "Bad Request",
                     "the request body is not valid JSON of the expected shape");
@@ -77,6 +84,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     || t instanceof ConflictException || t instanceof BlobTooLargeException
                     || t instanceof UnacceptableContentException || t instanceof WebApplicationException
                     || t instanceof ProcessingException || t instanceof JsonbException
+                    || t instanceof UnreadableContentException || t instanceof ReaderCrashedException
                     || t instanceof PageTooLargeException) {
                 return t;
             }

@@ -1,0 +1,205 @@
+package de.akte.ingest.isolation;
+
+import de.akte.core.health.HealthStatus;
+import de.akte.core.recognition.ReaderCrashedException;
+import de.akte.core.recognition.Recognition;
+import de.akte.core.text.UnreadableContentException;
+import de.akte.ingest.detect.TikaContentTypeDetector;
+import de.akte.ingest.extract.TikaTextExtractor;
+import de.akte.ingest.metadata.MetadataExtractor;
+import de.akte.ingest.ocr.OcrSettings;
+import de.akte.ingest.image.DecodedPageBudget;
+import de.akte.ingest.pages.RenderedPages;
+import de.akte.ingest.recognition.RecognitionSettings;
+import de.akte.ingest.recognition.ScanRecognizer;
+import de.akte.ingest.testing.InstalledTesseract;
+import de.akte.ingest.testing.LetterScans;
+import de.akte.ingest.testing.LetterScans.Letter;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Recognition and rendering in real reader processes: same results as in the server, and their limits hold. */
+class IsolatedRecognizerTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : opened) {
+            c.close();
+        }
+    }
+
+    private ParserPool pool(ParserSettings settings) {
+        ParserPool pool = new ParserPool("reader", settings, 1, Executors.defaultThreadFactory());
+        opened.add(pool);
+        return pool;
+    }
+
+    private ParserSettings settings() {
+        return ParserSettings.ofThisJvm(dir.resolve("work"), OcrSettings.defaults());
+    }
+
+    private Path textPdf(long seed) {
+        Path file = dir.resolve("text-" + seed + ".pdf");
+        LetterScans.toTextPdf(Letter.numbered(seed), file);
+        return file;
+    }
+
+    @Test
+    void givesTheSameRecognitionAsTheServerForABornDigitalPdfAndAScan() throws IOException {
+        InstalledTesseract.probe().assumeAvailable();
+        ExecutorService ocrPool = Executors.newFixedThreadPool(1);
+        opened.add(ocrPool::shutdownNow);
+        ScanRecognizer inProcess = new ScanRecognizer(RecognitionSettings.defaults(), new TikaContentTypeDetector(),
+                new TikaTextExtractor(), new MetadataExtractor(), ocrPool, 1);
+        IsolatedRecognizer isolated = new IsolatedRecognizer(pool(settings()));
+        Path scan = dir.resolve("scan.png");
+        LetterScans.toPng(LetterScans.page(Letter.numbered(3)), 300, scan);
+
+        for (Path file : List.of(textPdf(5), scan)) {
+            try (Recognition here = inProcess.recognize(file, file.getFileName().toString(), "Brief");
+                 Recognition there = isolated.recognize(file, file.getFileName().toString(), "Brief")) {
+                assertEquals(here.mediaType(), there.mediaType(), file.toString());
+                assertEquals(here.pages(), there.pages(), file.toString());
+                assertEquals(here.metadata(), there.metadata(), file.toString());
+                assertEquals(here.fields(), there.fields(), file.toString());
+                assertEquals(here.rendition().isPresent(), there.rendition().isPresent(), file.toString());
+                if (there.rendition().isPresent()) {
+                    try (PDDocument a = Loader.loadPDF(here.rendition().get().toFile());
+                         PDDocument b = Loader.loadPDF(there.rendition().get().toFile())) {
+                        assertEquals(a.getNumberOfPages(), b.getNumberOfPages());
+                    }
+                }
+            }
+        }
+        assertTrue(Files.readString(dir.resolve("text-5.pdf"), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .startsWith("%PDF"), "the original is left as it was");
+    }
+
+    @Test
+    void aReaderOutOfMemoryEndsInACrashWhileThisJvmIsFineAndTheNextFileGetsAFreshReader() throws IOException {
+        InstalledTesseract.probe().assumeAvailable();
+        ParserPool pool = pool(settings().withHeap(64));
+        IsolatedRecognizer recognizer = new IsolatedRecognizer(pool);
+        // a 12,000 × 12,000 gray PNG is under the 150-megapixel limit, but decoding it needs 144 MB
+        Path large = dir.resolve("gross.png");
+        Files.write(large, LetterScans.pngClaiming(12_000, 12_000));
+
+        ReaderCrashedException crash = assertThrows(ReaderCrashedException.class,
+                () -> recognizer.recognize(large, "gross.png", "Groß").close());
+        assertEquals("the file's reader ran out of its memory (64 MiB)", crash.getMessage());
+        assertEquals(HealthStatus.DEGRADED, pool.health().status(), "a crash is news for the operator");
+        assertTrue(pool.health().reason().contains("ran out of its memory"), pool.health().reason());
+
+        try (Recognition next = recognizer.recognize(textPdf(9), "text.pdf", "Brief")) {
+            assertTrue(next.pageTexts().get(0).contains("Nummer 9"), next.pageTexts().toString());
+        }
+        assertTrue(isEmpty(pool.jobs()), "job directories are removed");
+    }
+
+    @Test
+    void aReaderThatReportsNoProgressIsStoppedByTheWatchdog() {
+        InstalledTesseract.probe().assumeAvailable();
+        // a page's OCR takes seconds without a heartbeat: with a one-second stall limit that is a reader that loops
+        IsolatedRecognizer recognizer = new IsolatedRecognizer(pool(settings().withLimits(Duration.ofSeconds(1),
+                Duration.ofMinutes(1))));
+        Path scan = dir.resolve("scan.png");
+        LetterScans.toPng(LetterScans.page(Letter.numbered(4)), 300, scan);
+        long start = System.nanoTime();
+        ReaderCrashedException crash = assertThrows(ReaderCrashedException.class,
+                () -> recognizer.recognize(scan, "scan.png", "Scan").close());
+        assertEquals("the file's reader made no progress for 1 s and was stopped", crash.getMessage());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 30, "stopped soon");
+    }
+
+    @Test
+    void aReaderStillBusyAtItsTimeLimitIsStopped() {
+        InstalledTesseract.probe().assumeAvailable();
+        IsolatedRecognizer recognizer = new IsolatedRecognizer(pool(settings().withLimits(Duration.ofMinutes(1),
+                Duration.ofSeconds(2))));
+        Path scan = dir.resolve("scan.png");
+        LetterScans.toPng(LetterScans.page(Letter.numbered(6)), 300, scan);
+        ReaderCrashedException crash = assertThrows(ReaderCrashedException.class,
+                () -> recognizer.recognize(scan, "scan.png", "Scan").close());
+        assertEquals("the file's reader did not finish within 2 s and was stopped", crash.getMessage());
+    }
+
+    @Test
+    void aStackOverflowInTheReaderIsACrashOfTheFileAndTheReaderIsReplaced() throws IOException {
+        InstalledTesseract.probe().assumeAvailable();
+        IsolatedRecognizer recognizer = new IsolatedRecognizer(pool(settings()));
+        Path poison = dir.resolve("verschachtelt.pdf");
+        Files.write(poison, de.akte.ingest.testing.HostilePdfs.deepPageTree(100_000));
+        ReaderCrashedException crash = assertThrows(ReaderCrashedException.class,
+                () -> recognizer.recognize(poison, "verschachtelt.pdf", "Gift").close());
+        assertEquals("the file's reader stopped with a StackOverflowError", crash.getMessage());
+        try (Recognition next = recognizer.recognize(textPdf(2), "text.pdf", "Brief")) {
+            assertTrue(next.pageTexts().get(0).contains("Nummer 2"));
+        }
+    }
+
+    @Test
+    void keepsTheRecognizersFailureContract() throws IOException {
+        IsolatedRecognizer recognizer = new IsolatedRecognizer(pool(settings()));
+        byte[] pdf = Files.readAllBytes(textPdf(1));
+        Path cut = dir.resolve("kaputt.pdf");
+        Files.write(cut, java.util.Arrays.copyOf(pdf, pdf.length / 3));
+        assertThrows(UnreadableContentException.class, () -> recognizer.recognize(cut, "kaputt.pdf", "K").close());
+    }
+
+    @Test
+    void rendersPagesInItsOwnReaderExactlyAsTheServerWouldAndKeepsThem() throws IOException {
+        Path pdf = textPdf(11);
+        Path cache = dir.resolve("cache");
+        IsolatedPageImages isolated = new IsolatedPageImages(cache, pool(settings()));
+        String sha = "ab".repeat(32);
+        byte[] there = isolated.render(sha, () -> copy(pdf), "application/pdf", 0, 400);
+        byte[] here = new RenderedPages(dir.resolve("other-cache"), DecodedPageBudget.ofHeap(Runtime.getRuntime().maxMemory())).render(sha, () -> copy(pdf), "application/pdf",
+                0, 400);
+        assertArrayEquals(here, there);
+        assertTrue(Files.exists(RenderedPages.keptPage(cache, sha, 0, 400)), "kept in the server's cache");
+        assertArrayEquals(there, isolated.render(sha, () -> {
+            throw new AssertionError("a kept page is not rendered again");
+        }, "application/pdf", 0, 400));
+        assertThrows(IllegalArgumentException.class, () -> isolated.render(sha, () -> copy(pdf), "application/pdf", 5,
+                400));
+    }
+
+    private Path copy(Path file) {
+        try {
+            Path copy = Files.createTempFile(dir, "source-", ".bin");
+            Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isEmpty(Path directory) throws IOException {
+        try (var entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+}
