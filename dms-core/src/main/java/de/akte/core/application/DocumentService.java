@@ -2,6 +2,7 @@ package de.akte.core.application;
 
 import de.akte.core.audit.AuditAction;
 import de.akte.core.audit.AuditTrail;
+import de.akte.core.audit.ReadAudit;
 import de.akte.core.casefile.CaseFile;
 import de.akte.core.casefile.CaseFileClosedException;
 import de.akte.core.casefile.CaseFileRepository;
@@ -32,6 +33,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,11 +65,21 @@ public class DocumentService {
     private final Clock clock;
     private final UploadLimits limits;
     private final ProcessingTrigger trigger;
+    private final ReadAudit reads;
 
+    /** Records every read of metadata and text (no window); for tests and tools. */
     public DocumentService(UnitOfWork unitOfWork, DocumentRepository documents, CaseFileRepository caseFiles,
                            DepartmentRepository departments, ProcessingTaskRepository tasks, IndexOutbox indexOutbox,
                            BlobStore blobs, ContentTypeDetector detector, AuditTrail audit, Clock clock,
                            UploadLimits limits, ProcessingTrigger trigger) {
+        this(unitOfWork, documents, caseFiles, departments, tasks, indexOutbox, blobs, detector, audit, clock, limits,
+                trigger, new ReadAudit(audit, clock, Duration.ZERO));
+    }
+
+    public DocumentService(UnitOfWork unitOfWork, DocumentRepository documents, CaseFileRepository caseFiles,
+                           DepartmentRepository departments, ProcessingTaskRepository tasks, IndexOutbox indexOutbox,
+                           BlobStore blobs, ContentTypeDetector detector, AuditTrail audit, Clock clock,
+                           UploadLimits limits, ProcessingTrigger trigger, ReadAudit reads) {
         this.unitOfWork = unitOfWork;
         this.documents = documents;
         this.caseFiles = caseFiles;
@@ -80,6 +92,7 @@ public class DocumentService {
         this.clock = clock;
         this.limits = limits;
         this.trigger = trigger;
+        this.reads = reads;
     }
 
     /** Accepts a new document: checks the request, stores the bytes, then records document and version 1. */
@@ -159,8 +172,14 @@ public class DocumentService {
         return view;
     }
 
+    /** The document's metadata; the read is audited (once per user and document within the read window). */
     public DocumentView get(Caller caller, long documentId) {
-        return unitOfWork.call(() -> toView(visibleDocument(caller, documentId)));
+        return unitOfWork.call(() -> {
+            DocumentView view = toView(visibleDocument(caller, documentId));
+            reads.record(caller.username(), AuditAction.READ_METADATA, "document", Long.toString(documentId),
+                    "metadata", "metadata of version " + view.currentVersion());
+            return view;
+        });
     }
 
     public List<VersionView> versions(Caller caller, long documentId) {
@@ -241,6 +260,8 @@ public class DocumentService {
                     ? List.of()
                     : documents.pagesOf(current.id()).stream()
                             .map(p -> DocumentText.PageText.of(p.pageNumber(), p.content())).toList();
+            reads.record(caller.username(), AuditAction.READ_CONTENT, "document", Long.toString(documentId), "text",
+                    "version=" + current.number() + "; text of " + pages.size() + " pages");
             return new DocumentText(document.id(), current.number(), document.status().name(), pages);
         });
     }

@@ -1,6 +1,9 @@
 package de.akte.core.application;
 
+import de.akte.core.imports.CsvCells;
+
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,35 +21,33 @@ public record ImportProtocol(long batchId, String key, String source, String kin
         items = List.copyOf(items);
     }
 
-    /** The protocol as CSV (semicolon-separated, UTF-8), preceded by the batch's facts as comment lines. */
+    /**
+     * The protocol as CSV (RFC 4180 quoting, semicolon-separated, UTF-8, CRLF), preceded by the batch's facts as
+     * one-cell records starting with {@code #}; free text such as {@code scannedBy} is quoted and neutralised like
+     * every other cell, so it can neither forge a record nor run as a spreadsheet formula.
+     */
     public String toCsv() {
         StringBuilder out = new StringBuilder();
-        out.append("# Akte import protocol\n")
-                .append("# batch: ").append(batchId).append(" (").append(key).append(")\n")
-                .append("# source: ").append(source).append(" (").append(kind).append(")\n")
-                .append("# imported by: ").append(importedBy).append("\n")
-                .append("# scanned by: ").append(scannedBy).append("\n");
+        out.append(fact("# Akte import protocol"))
+                .append(fact("# batch: " + batchId + " (" + key + ")"))
+                .append(fact("# source: " + source + " (" + kind + ")"))
+                .append(fact("# imported by: " + importedBy))
+                .append(fact("# scanned by: " + scannedBy));
         if (department != null) {
-            out.append("# department: ").append(department).append(" (the files of this batch filed there)\n");
+            out.append(fact("# department: " + department + " (the files of this batch filed there)"));
         }
-        out.append("# opened: ").append(openedAt).append("\n")
-                .append("# written: ").append(writtenAt).append("\n")
-                .append("path;sha256;size;state;documentId;pages;importedAt;reason\n");
+        out.append(fact("# opened: " + openedAt))
+                .append(fact("# written: " + writtenAt))
+                .append(CsvCells.record(List.of("path", "sha256", "size", "state", "documentId", "pages", "importedAt",
+                        "reason")));
         for (ImportItemView item : items) {
-            out.append(cell(item.path())).append(';').append(cell(item.sha256())).append(';')
-                    .append(cell(item.size())).append(';').append(item.state()).append(';')
-                    .append(cell(item.documentId())).append(';').append(cell(item.pages())).append(';')
-                    .append(cell(item.importedAt())).append(';').append(cell(item.reason())).append('\n');
+            out.append(CsvCells.record(Arrays.asList(item.path(), item.sha256(), item.size(), item.state(),
+                    item.documentId(), item.pages(), item.importedAt(), item.reason())));
         }
         return out.toString();
     }
 
-    private static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        return s.contains(";") || s.contains("\"") || s.contains("\n")
-                ? '"' + s.replace("\"", "\"\"").replace("\n", " ") + '"' : s;
+    private static String fact(String text) {
+        return CsvCells.record(List.of(text));
     }
 }

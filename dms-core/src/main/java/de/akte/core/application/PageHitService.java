@@ -1,5 +1,7 @@
 package de.akte.core.application;
 
+import de.akte.core.audit.AuditAction;
+import de.akte.core.audit.ReadAudit;
 import de.akte.core.document.Document;
 import de.akte.core.document.DocumentPage;
 import de.akte.core.document.DocumentRepository;
@@ -14,17 +16,22 @@ import de.akte.core.shared.UnitOfWork;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Finds the OCR word boxes of a page that a search query matches, so a viewer can highlight them on the scan. */
+/**
+ * Finds the OCR word boxes of a page that a search query matches, so a viewer can highlight them on the scan. The
+ * boxes carry the page's words, so asking is a read of the record and audited.
+ */
 public class PageHitService {
 
     private final UnitOfWork unitOfWork;
     private final DocumentRepository documents;
     private final TextIndex index;
+    private final ReadAudit audit;
 
-    public PageHitService(UnitOfWork unitOfWork, DocumentRepository documents, TextIndex index) {
+    public PageHitService(UnitOfWork unitOfWork, DocumentRepository documents, TextIndex index, ReadAudit audit) {
         this.unitOfWork = unitOfWork;
         this.documents = documents;
         this.index = index;
+        this.audit = audit;
     }
 
     /** The matching word boxes on page {@code page} (1-based) of the current version. */
@@ -42,6 +49,8 @@ public class PageHitService {
             List<DocumentPage> pages = documents.pagesOf(document.current().id());
             DocumentPage found = pages.stream().filter(p -> p.pageNumber() == page).findFirst()
                     .orElseThrow(() -> new NotFoundException("document " + documentId + " has no page " + page));
+            audit.record(caller.username(), AuditAction.READ_CONTENT, "document", Long.toString(documentId), "hits",
+                    "version=" + document.current().number() + "; page " + page + " hits for q=" + query);
             return new Loaded(document.current().number(), found.content());
         });
         RecognizedContent content = loaded.content();

@@ -1,7 +1,7 @@
 package de.akte.core.application;
 
 import de.akte.core.audit.AuditAction;
-import de.akte.core.audit.AuditTrail;
+import de.akte.core.audit.ReadAudit;
 import de.akte.core.document.Document;
 import de.akte.core.document.DocumentRepository;
 import de.akte.core.document.DocumentVersion;
@@ -24,23 +24,21 @@ import java.util.Set;
 /**
  * Page images of a document's current version for viewers and thumbnails: the archival rendition where there is
  * one (scans, shown upright), else the original PDF or image. Every image served is a read of the record and is
- * audited like a download.
+ * audited like a download: once per user and document within the read window, as a viewer asks for many.
  */
 public class PageImageService {
 
     private static final Set<String> RENDERABLE = Set.of("application/pdf", "image/png", "image/jpeg", "image/tiff",
             "image/jp2", "image/jpx", "image/x-jp2-codestream");
-    private static final int MIN_WIDTH = 32;
-    private static final int MAX_WIDTH = 4000;
 
     private final UnitOfWork unitOfWork;
     private final DocumentRepository documents;
     private final BlobStore blobs;
     private final PageImages pageImages;
-    private final AuditTrail audit;
+    private final ReadAudit audit;
 
     public PageImageService(UnitOfWork unitOfWork, DocumentRepository documents, BlobStore blobs, PageImages pageImages,
-                            AuditTrail audit) {
+                            ReadAudit audit) {
         this.unitOfWork = unitOfWork;
         this.documents = documents;
         this.blobs = blobs;
@@ -51,10 +49,16 @@ public class PageImageService {
     private record Source(String sha256, String mediaType) {
     }
 
-    /** Page {@code page} (1-based) of the current version as a PNG {@code width} pixels wide. */
+    /**
+     * Page {@code page} (1-based) of the current version as a PNG at least {@code width} pixels wide (rounded up to
+     * a served width).
+     *
+     * @throws de.akte.core.recognition.PageTooLargeException when the image would exceed the pixel limits
+     */
     public byte[] pageImage(Caller caller, long documentId, int page, int width) {
-        if (width < MIN_WIDTH || width > MAX_WIDTH) {
-            throw new InvalidInputException("width", "width must be between " + MIN_WIDTH + " and " + MAX_WIDTH);
+        if (width < 1) {
+            // the upper bound, and the rounding to served widths, belong to the renderer's limits
+            throw new InvalidInputException("width", "width must be a positive number of pixels");
         }
         Source source = unitOfWork.call(() -> {
             Document document = Access.visible(caller, documents.find(documentId)
@@ -73,7 +77,7 @@ public class PageImageService {
                 throw new NotFoundException("no page images for files of type " + version.mediaType());
             }
             audit.record(caller.username(), AuditAction.READ_CONTENT, "document", Long.toString(documentId),
-                    "version=" + version.number() + "; page " + page + " image");
+                    "page images", "version=" + version.number() + "; page " + page + " image");
             return found;
         });
         try {

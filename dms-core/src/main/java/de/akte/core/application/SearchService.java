@@ -1,18 +1,29 @@
 package de.akte.core.application;
 
+import de.akte.core.audit.AuditAction;
+import de.akte.core.audit.ReadAudit;
 import de.akte.core.search.SearchQuery;
 import de.akte.core.search.SearchResult;
 import de.akte.core.search.TextIndex;
 import de.akte.core.security.Caller;
 import de.akte.core.shared.InvalidInputException;
+import de.akte.core.shared.UnitOfWork;
 
-/** Full-text search limited to what the caller may see: hits, totals and facet counts alike. */
+/**
+ * Full-text search limited to what the caller may see: hits, totals and facet counts alike. Every search is
+ * audited with its query, filters and caller (never its results): who looked for a citizen's name is itself
+ * personal data a data-protection officer must be able to show.
+ */
 public class SearchService {
 
     private final TextIndex index;
+    private final UnitOfWork unitOfWork;
+    private final ReadAudit audit;
 
-    public SearchService(TextIndex index) {
+    public SearchService(TextIndex index, UnitOfWork unitOfWork, ReadAudit audit) {
         this.index = index;
+        this.unitOfWork = unitOfWork;
+        this.audit = audit;
     }
 
     public SearchResult search(Caller caller, SearchRequest request) {
@@ -28,9 +39,22 @@ public class SearchService {
         if (request.q() != null && request.q().length() > 1000) {
             throw new InvalidInputException("q", "the query is longer than 1000 characters");
         }
+        String filters = "q=" + (request.q() == null ? "" : request.q()) + "; department=" + blank(request.department())
+                + "; documentType=" + blank(request.documentType()) + "; caseFile=" + blank(request.caseFile())
+                + "; from=" + (request.from() == null ? "" : request.from()) + "; to="
+                + (request.to() == null ? "" : request.to());
+        String query = request.q() == null || request.q().isBlank() ? "*" : request.q().strip();
+        // the same search paged through within the window is one entry; other filters are another search
+        unitOfWork.run(() -> audit.record(caller.username(), AuditAction.SEARCH, "search",
+                query.length() > 200 ? query.substring(0, 200) : query, "search " + filters,
+                filters + "; page=" + request.page()));
         return index.search(new SearchQuery(request.q(), caller.visibleDepartments(), blankToNull(request.department()),
                 blankToNull(request.documentType()), blankToNull(request.caseFile()), request.from(), request.to(),
                 request.page(), request.size()));
+    }
+
+    private static String blank(String s) {
+        return s == null ? "" : s.strip();
     }
 
     private static String blankToNull(String s) {

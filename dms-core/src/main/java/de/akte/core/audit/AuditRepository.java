@@ -18,4 +18,10 @@ public interface AuditRepository {
 
     /** Newest entries about one target, newest first. */
     List<AuditEntry> forTarget(String targetType, String targetId, int limit);
+
+    /** Entries matching the query, newest first, skipping {@code offset} of them. */
+    List<AuditEntry> matching(AuditQuery query, int offset, int limit);
+
+    /** How many entries match the query. */
+    long count(AuditQuery query);
 }

@@ -70,4 +70,14 @@ public class AuditTrail {
     public List<AuditEntry> historyOf(String targetType, String targetId, int limit) {
         return repository.forTarget(targetType, targetId, limit);
     }
+
+    /** Entries matching the query (e.g. everything one user did in a period), newest first, one page of them. */
+    public List<AuditEntry> find(AuditQuery query, int offset, int limit) {
+        return repository.matching(query, offset, limit);
+    }
+
+    /** How many entries match the query. */
+    public long count(AuditQuery query) {
+        return repository.count(query);
+    }
 }

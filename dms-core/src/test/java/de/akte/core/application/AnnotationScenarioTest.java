@@ -120,7 +120,7 @@ class AnnotationScenarioTest {
                     caseFileRepository, new de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository(em),
                     new WordVoteClassifier(), outbox, audit, clock));
             indexer = new DocumentIndexer(db, outbox, documentRepository, index, annotationRepository);
-            search = new SearchService(index);
+            search = new SearchService(index, db, new de.akte.core.audit.ReadAudit(audit, clock, java.time.Duration.ZERO));
             annotations = new AnnotationService(db, annotationRepository, documentRepository, outbox, audit, clock);
             savedSearches = new SavedSearchService(db, new JpaSavedSearchRepository(em), clock);
         }

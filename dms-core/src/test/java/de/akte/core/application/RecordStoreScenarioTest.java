@@ -132,7 +132,7 @@ class RecordStoreScenarioTest {
             imports = new ImportService(db, new de.akte.core.infrastructure.persistence.jpa.JpaImportRepository(em),
                     departments, caseFileRepository, documentRepository, documents, audit, clock,
                     ProcessingTrigger.none());
-            search = new SearchService(index);
+            search = new SearchService(index, db, new de.akte.core.audit.ReadAudit(audit, clock, java.time.Duration.ZERO));
         }
 
         @AfterAll

@@ -99,7 +99,7 @@ public final class RecordsFixture implements AutoCloseable {
         var annotationRepository = new de.akte.core.infrastructure.persistence.jpa.JpaAnnotationRepository(em);
         indexer = new DocumentIndexer(db, outbox, documentRepository, index, annotationRepository);
         annotations = new AnnotationService(db, annotationRepository, documentRepository, outbox, audit, clock);
-        search = new SearchService(index);
+        search = new SearchService(index, db, new de.akte.core.audit.ReadAudit(audit, clock, java.time.Duration.ZERO));
         RecordsProtection protection = new RecordsProtection(blobs, documentRepository, clock, worm);
         var disposalRepository = new JpaDisposalRepository(em);
         retention = new RetentionService(db, filePlans, caseFileRepository, documentRepository, holdRepository,

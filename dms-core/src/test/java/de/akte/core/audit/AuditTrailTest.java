@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -106,11 +109,54 @@ class AuditTrailTest {
             assertEquals(3L, result.firstBrokenSequence().orElseThrow());
         }
 
+        @Test
+        void findsWhatOneUserDidInAPeriodNewestFirstAndPagedWithTheChainIntact() {
+            MutableClock clock = new MutableClock(Instant.parse("2026-12-01T08:00:00Z"));
+            AuditTrail timed = new AuditTrail(new JpaAuditRepository(context.entityManager()), clock);
+            for (int i = 1; i <= 5; i++) {
+                String target = Integer.toString(i);
+                context.run(() -> timed.record("anna", AuditAction.READ_CONTENT, "document", target, "page image"));
+                context.run(() -> timed.record("bernd", AuditAction.SEARCH, "search", "Müller", "q=Müller"));
+                clock.advance(Duration.ofHours(1));
+            }
+            // anna's reads at 09:00, 10:00 and 11:00
+            AuditQuery annasMorning = new AuditQuery("anna", Instant.parse("2026-12-01T09:00:00Z"),
+                    Instant.parse("2026-12-01T11:00:00.000001Z"), null, null);
+
+            assertEquals(3, context.call(() -> timed.count(annasMorning)));
+            List<AuditEntry> first = context.call(() -> timed.find(annasMorning, 0, 2));
+            List<AuditEntry> second = context.call(() -> timed.find(annasMorning, 2, 2));
+            assertEquals(List.of("4", "3"), first.stream().map(AuditEntry::targetId).toList());
+            assertEquals(List.of("2"), second.stream().map(AuditEntry::targetId).toList());
+            assertTrue(first.stream().allMatch(e -> e.actor().equals("anna")));
+            assertEquals(5, context.call(() -> timed.count(new AuditQuery("bernd", null, null, "search", "Müller"))));
+            assertEquals(10, context.call(() -> timed.count(new AuditQuery(null, null, null, null, null))));
+            assertTrue(context.call(timed::verify).intact());
+        }
+
         private void sql(String statement) throws Exception {
             try (Connection c = context.database().dataSource().getConnection();
                  PreparedStatement s = c.prepareStatement(statement)) {
                 s.executeUpdate();
             }
+        }
+    }
+
+    /** A clock the test moves forward. */
+    static final class MutableClock implements Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant now() {
+            return now;
         }
     }
 }

@@ -2,7 +2,10 @@ package de.akte.ingest.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import de.akte.core.imports.ImportRoots;
+
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,22 +13,31 @@ import java.util.stream.Stream;
 
 /**
  * Finds the files of a folder and its sub-folders in a stable order (by relative path), leaving out hidden files and
- * folders, Akte's own {@code .akte*} files and the manifest.
+ * folders, Akte's own {@code .akte*} files and the manifest. Confined to import roots (on the server), it judges
+ * every symbolic link by where it really leads: a link to a file within the roots is read through its real path,
+ * a link leading outside them, a broken one and one to a folder are refused with a reason.
  */
 final class FolderWalker {
 
     private final Path root;
     private final Path manifest;
+    private final ImportRoots roots;
 
     FolderWalker(Path root, Path manifest) {
+        this(root, manifest, null);
+    }
+
+    /** @param roots the folders every file must really lie in; null: no confinement (the client's own disk) */
+    FolderWalker(Path root, Path manifest, ImportRoots roots) {
         this.root = root.toAbsolutePath().normalize();
         this.manifest = manifest == null ? null : manifest.toAbsolutePath().normalize();
+        this.roots = roots;
     }
 
     /** Relative paths with forward slashes, sorted, whatever order the file system lists them in. */
     List<String> paths() {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
+            return walk.filter(this::candidate)
                     .filter(this::wanted)
                     .map(this::relative)
                     .sorted()
@@ -40,6 +52,22 @@ final class FolderWalker {
         List<ItemOutcome> unreadable = new ArrayList<>();
         for (String path : paths()) {
             Path file = root.resolve(path);
+            if (roots != null && Files.isSymbolicLink(file)) {
+                try {
+                    Path real = file.toRealPath();
+                    String refusal = !roots.contains(real) ? "refused: a symbolic link leading outside the folders "
+                            + "server-side imports may read" : Files.isDirectory(real)
+                            ? "refused: a symbolic link to a folder, which server-side imports do not follow" : null;
+                    if (refusal != null) {
+                        unreadable.add(ItemOutcome.failed(path, null, refusal));
+                        continue;
+                    }
+                    file = real;
+                } catch (IOException e) {
+                    unreadable.add(ItemOutcome.failed(path, null, "refused: a symbolic link leading nowhere"));
+                    continue;
+                }
+            }
             try {
                 files.add(new SourceFile(path, file, Files.size(file), ContentHash.of(file)));
             } catch (IOException e) {
@@ -47,6 +75,12 @@ final class FolderWalker {
             }
         }
         return new ImportSource(files, unreadable, null);
+    }
+
+    /** Files, and when confined links of any kind too: they are judged, not silently followed or skipped. */
+    private boolean candidate(Path file) {
+        return roots == null ? Files.isRegularFile(file)
+                : Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file);
     }
 
     private boolean wanted(Path file) {

@@ -2,7 +2,10 @@ package de.akte.ingest.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import de.akte.core.imports.ImportRoots;
+
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -34,7 +37,7 @@ public final class ImportSource implements AutoCloseable {
         return refused;
     }
 
-    /** Opens a folder (walked recursively) or a ZIP file (spooled to a temporary folder). */
+    /** Opens a folder (walked recursively) or a ZIP file (spooled to a temporary folder) on the client's disk. */
     public static ImportSource open(Path source, Path manifest) {
         if (Files.isDirectory(source)) {
             return new FolderWalker(source, manifest).walk();
@@ -43,6 +46,21 @@ public final class ImportSource implements AutoCloseable {
             return new ZipSpooler(source).spool();
         }
         throw new ImportUsageException("no folder or ZIP file " + source);
+    }
+
+    /**
+     * Opens a folder or ZIP file on the server: the source must really lie below the import roots, links within a
+     * folder are judged by where they lead, and a ZIP is held to the limits.
+     *
+     * @throws de.akte.core.shared.InvalidInputException when the source lies outside the roots
+     * @throws ImportUsageException                       when a ZIP is over a limit or unreadable
+     */
+    public static ImportSource openConfined(String source, ImportRoots roots, ZipLimits zipLimits) {
+        Path real = roots.confine(source);
+        if (Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+            return new FolderWalker(real, null, roots).walk();
+        }
+        return new ZipSpooler(real, zipLimits).spool();
     }
 
     @Override

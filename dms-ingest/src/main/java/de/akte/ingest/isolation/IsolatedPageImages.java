@@ -2,7 +2,8 @@ package de.akte.ingest.isolation;
 
 import de.akte.core.recognition.PageImages;
 import de.akte.core.recognition.ReaderCrashedException;
-import de.akte.ingest.image.DecodedPageBudget;
+import de.akte.ingest.pages.PageCache;
+import de.akte.ingest.pages.PageRenderLimits;
 import de.akte.ingest.pages.RenderedPages;
 
 import java.io.IOException;
@@ -17,8 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * Page images for the viewer, rendered in a reader process of their own pool (so viewing never waits behind a long
- * OCR job) and kept in the server's cache exactly as {@link RenderedPages} keeps them. Only the pixel work leaves
- * the server; what the reader sends back must be a PNG of sane size.
+ * OCR job) and kept in the server's cache exactly as {@link RenderedPages} keeps them: widths rounded up to the
+ * served ones, the cache bounded in bytes. Only the pixel work, with its pixel guards, leaves the server; what the
+ * reader sends back must be a PNG of sane size.
  */
 public final class IsolatedPageImages implements PageImages {
 
@@ -26,23 +28,28 @@ public final class IsolatedPageImages implements PageImages {
     /** A page image of the largest width the viewer asks for is a few MiB; more is not a page. */
     private static final long MAX_PNG_BYTES = 64L * 1024 * 1024;
 
-    private final Path cache;
+    private final PageCache cache;
+    private final PageRenderLimits limits;
     private final ParserPool renderers;
 
     public IsolatedPageImages(Path cache, ParserPool renderers) {
-        this.cache = Objects.requireNonNull(cache, "cache");
+        this(cache, renderers, PageRenderLimits.defaults());
+    }
+
+    public IsolatedPageImages(Path cache, ParserPool renderers, PageRenderLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.cache = new PageCache(Objects.requireNonNull(cache, "cache"), limits.cacheBytes());
         this.renderers = Objects.requireNonNull(renderers, "renderers");
     }
 
     @Override
-    public byte[] render(String sha256, Supplier<Path> source, String mediaType, int pageIndex, int width) {
-        Path kept = RenderedPages.keptPage(cache, sha256, pageIndex, width);
-        try {
-            if (Files.exists(kept)) {
-                return Files.readAllBytes(kept);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read a kept page", e);
+    public byte[] render(String sha256, Supplier<Path> source, String mediaType, int pageIndex, int requestedWidth) {
+        int width = limits.served(requestedWidth);
+        String folder = sha256.substring(0, 2);
+        String name = RenderedPages.keptPage(Path.of(""), sha256, pageIndex, width).getFileName().toString();
+        var kept = cache.get(folder, name);
+        if (kept.isPresent()) {
+            return kept.get();
         }
         ParserSettings settings = renderers.settings();
         Path job = Directories.create(renderers.jobs(), "job-");
@@ -57,10 +64,7 @@ public final class IsolatedPageImages implements PageImages {
             } catch (ReaderUnavailableException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-            Files.createDirectories(kept.getParent());
-            Path temporary = Files.createTempFile(kept.getParent(), "page-", ".tmp");
-            Files.write(temporary, png);
-            Files.move(temporary, kept, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            cache.put(folder, name, png);
             return png;
         } catch (IOException e) {
             throw new UncheckedIOException("could not render page " + (pageIndex + 1), e);
@@ -93,7 +97,6 @@ public final class IsolatedPageImages implements PageImages {
 
     @Override
     public void forget(String sha256) {
-        // forgetting decodes nothing, so no budget is ever drawn on
-        new RenderedPages(cache, DecodedPageBudget.ofHeap(Runtime.getRuntime().maxMemory())).forget(sha256);
+        cache.removeAll(sha256.substring(0, 2), sha256 + "-");
     }
 }

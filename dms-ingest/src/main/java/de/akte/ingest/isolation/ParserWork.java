@@ -15,6 +15,7 @@ import de.akte.ingest.detect.TikaContentTypeDetector;
 import de.akte.ingest.extract.TikaTextExtractor;
 import de.akte.ingest.metadata.MetadataExtractor;
 import de.akte.ingest.image.DecodedPageBudget;
+import de.akte.ingest.pages.PageRenderLimits;
 import de.akte.ingest.pages.RenderedPages;
 import de.akte.ingest.recognition.RecognitionSettings;
 import de.akte.ingest.recognition.ScanRecognizer;
@@ -170,8 +171,9 @@ final class ParserWork {
 
     private Wire.Answer render(Wire.Render job) {
         Path directory = Path.of(job.jobDirectory());
-        byte[] png = new RenderedPages(directory.resolve("cache"), budget).render(job.sha256(), () -> Path.of(job.source()),
-                job.mediaType(), job.pageIndex(), job.width());
+        // the server has rounded the width to a served one already; the pixel limits apply here, where pixels are
+        byte[] png = new RenderedPages(directory.resolve("cache"), budget, PageRenderLimits.exactly(job.width()))
+                .render(job.sha256(), () -> Path.of(job.source()), job.mediaType(), job.pageIndex(), job.width());
         try {
             Files.write(directory.resolve("page.png"), png);
         } catch (IOException e) {

@@ -72,7 +72,7 @@ class ZipSpoolerTest {
 
     @Test
     void dotsInsideNamesAreNotClimbing() {
-        assertNull(ZipSpooler.refusal("a..b/c...pdf"));
+        assertNull(ZipSpooler.refusal("a..b/c...pdf", "a..b/c...pdf"));
     }
 
     /** Name, content pairs; a name ending in / is a directory entry. */

@@ -3,7 +3,11 @@ package de.akte.web.batch;
 import de.akte.core.application.ImportItemUpload;
 import de.akte.core.application.ImportService;
 import de.akte.core.security.Caller;
+import de.akte.core.imports.ImportRoots;
+import de.akte.core.shared.InvalidInputException;
 import de.akte.ingest.cli.ImportSource;
+import de.akte.ingest.cli.ImportUsageException;
+import de.akte.ingest.cli.ZipLimits;
 import de.akte.ingest.cli.ItemOutcome;
 import de.akte.ingest.cli.SourceFile;
 import jakarta.batch.api.AbstractBatchlet;
@@ -16,6 +20,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,17 +43,33 @@ public class ServerImportBatchlet extends AbstractBatchlet {
     @Inject
     private ImportService imports;
 
+    @Inject
+    private ImportRoots importRoots;
+
+    @Inject
+    private ZipLimits zipLimits;
+
     private volatile boolean stopping;
 
     @Override
     public String process() {
         long id = Long.parseLong(batchId);
-        Path source = Path.of(imports.serverPath(id)
-                .orElseThrow(() -> new IllegalStateException("import " + id + " reads no server path")));
+        String source = imports.serverPath(id)
+                .orElseThrow(() -> new IllegalStateException("import " + id + " reads no server path"));
         // the system's server importer, reaching only the batch's department
         Caller importer = imports.serverImporter(id);
         int handed = 0;
-        try (ImportSource files = ImportSource.open(source, null)) {
+        ImportSource opened;
+        try {
+            // checked again: the roots may have changed, or a folder been replaced by a link, since the batch opened
+            opened = ImportSource.openConfined(source, importRoots, zipLimits);
+        } catch (InvalidInputException | ImportUsageException e) {
+            imports.recordRefused(importer, id, Path.of(source).getFileName().toString(), e.getMessage());
+            imports.complete(importer, id);
+            LOG.warning("server-side import " + id + " from " + source + " refused: " + e.getMessage());
+            return BatchStatus.COMPLETED.name();
+        }
+        try (ImportSource files = opened) {
             for (ItemOutcome refused : files.refused()) {
                 imports.recordRefused(importer, id, refused.path(), refused.reason());
             }
@@ -56,7 +77,8 @@ public class ServerImportBatchlet extends AbstractBatchlet {
                 if (stopping) {
                     return BatchStatus.STOPPED.name();
                 }
-                try (InputStream in = Files.newInputStream(file.file())) {
+                // not through a link: one swapped in since the walk would lead past the roots
+                try (InputStream in = Files.newInputStream(file.file(), LinkOption.NOFOLLOW_LINKS)) {
                     imports.importItem(importer, id, new ImportItemUpload(file.path(), file.sha256(), null, null, null,
                             null, null), in);
                 } catch (IOException e) {

@@ -1,6 +1,9 @@
 package de.akte.web.infrastructure;
 
 import de.akte.core.application.ProcessingPolicy;
+import de.akte.core.imports.ImportRoots;
+import de.akte.ingest.cli.ZipLimits;
+import de.akte.ingest.pages.PageRenderLimits;
 
 import de.akte.ingest.isolation.ParserSettings;
 
@@ -36,12 +39,18 @@ import java.util.stream.Collectors;
  * @param parsers        how untrusted files are read and rendered: in separate reader processes, and their limits
  * @param decodedPageBudgetMb the heap decoded page images may take at once, if set; else a share of the heap
  * @param malwareScan    how incoming files are scanned for malware
+ * @param pageRendering  served page widths, pixel caps of page images, and the byte bound of the page cache
+ * @param importRoots    the folders server-side imports may read (none: server-side imports are off)
+ * @param zipLimits      how far a ZIP may expand in a server-side import
+ * @param readAuditWindow how long a read of the same kind (page images, text, hits, metadata, one search) by the
+ *                       same user is recorded once; zero records every request
  */
 public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3 s3, Optional<String> adminPassword,
                            boolean seedDemoData, Optional<String> demoPassword, int passwordIterations, Ocr ocr,
                            Optional<HotFolder> hotFolder, double autoFileConfidence, int crashLimit,
                            Parsers parsers, OptionalLong decodedPageBudgetMb,
-                           MalwareScan malwareScan) {
+                           MalwareScan malwareScan, PageRenderLimits pageRendering, ImportRoots importRoots,
+                           ZipLimits zipLimits, Duration readAuditWindow) {
 
     /**
      * Malware scanning by clamd: on unless {@code AKTE_MALWARE_SCAN=off}; where clamd listens ({@code AKTE_CLAMD},
@@ -83,6 +92,9 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
                      String objectLockMode) {
     }
 
+    /** Seconds within which repeated reads of one kind by one user are recorded once. */
+    public static final long DEFAULT_READ_AUDIT_WINDOW = 300;
+
     public static final long DEFAULT_MAX_UPLOAD = 2L * 1024 * 1024 * 1024 + 64L * 1024 * 1024;
 
     public static AkteSettings from(Properties system, Map<String, String> env) {
@@ -109,7 +121,9 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
                         Duration.ofSeconds(l.get("akte.hot.folder.settle.seconds").map(Long::parseLong).orElse(5L)),
                         l.get("akte.hot.folder.departments").map(AkteSettings::codes).orElse(null))),
                 l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7), crashLimit(l), parsers(l),
-                decodedPageBudgetMb(l), malwareScan(l));
+                decodedPageBudgetMb(l), malwareScan(l), pageRendering(l),
+                l.get("akte.import.roots").map(ImportRoots::parse).orElse(ImportRoots.none()), zipLimits(l),
+                readAuditWindow(l));
     }
 
     private static Parsers parsers(Lookup l) {
@@ -156,6 +170,29 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
         }
         return new MalwareScan(switch_.equals("on"), l.get("akte.clamd").orElse("unix:/run/clamav/clamd.ctl"),
                 Duration.ofSeconds(timeout), maxStream);
+    }
+
+    private static PageRenderLimits pageRendering(Lookup l) {
+        PageRenderLimits d = PageRenderLimits.defaults();
+        return new PageRenderLimits(l.get("akte.page.widths").map(PageRenderLimits::parseWidths).orElse(d.widths()),
+                l.get("akte.page.max.source.pixels").map(Long::parseLong).orElse(d.maxSourcePixels()),
+                l.get("akte.page.max.pixels").map(Long::parseLong).orElse(d.maxProducedPixels()),
+                l.get("akte.page.cache.bytes").map(Long::parseLong).orElse(d.cacheBytes()));
+    }
+
+    private static ZipLimits zipLimits(Lookup l) {
+        ZipLimits d = ZipLimits.defaults();
+        return new ZipLimits(l.get("akte.import.zip.max.entries").map(Integer::parseInt).orElse(d.maxEntries()),
+                l.get("akte.import.zip.max.bytes").map(Long::parseLong).orElse(d.maxExpandedBytes()),
+                l.get("akte.import.zip.max.ratio").map(Integer::parseInt).orElse(d.maxRatio()));
+    }
+
+    private static Duration readAuditWindow(Lookup l) {
+        long seconds = l.get("akte.audit.read.window.seconds").map(Long::parseLong).orElse(DEFAULT_READ_AUDIT_WINDOW);
+        if (seconds < 0) {
+            throw new IllegalArgumentException("AKTE_AUDIT_READ_WINDOW_SECONDS must not be negative");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private static int crashLimit(Lookup l) {

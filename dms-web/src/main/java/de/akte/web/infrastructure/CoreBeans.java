@@ -27,6 +27,7 @@ import de.akte.core.application.ProcessingPolicy;
 import de.akte.core.application.SearchService;
 import de.akte.core.application.UploadLimits;
 import de.akte.core.audit.AuditTrail;
+import de.akte.core.audit.ReadAudit;
 import de.akte.core.infrastructure.filesystem.FileSystemBlobStore;
 import de.akte.core.infrastructure.lucene.LuceneTextIndex;
 import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
@@ -56,6 +57,8 @@ import de.akte.core.application.SystemHealth;
 import de.akte.core.application.ImportService;
 import de.akte.core.application.PageImageService;
 import de.akte.ingest.pages.RenderedPages;
+import de.akte.ingest.cli.ZipLimits;
+import de.akte.core.imports.ImportRoots;
 import de.akte.ingest.isolation.IsolatedPageImages;
 import de.akte.ingest.isolation.IsolatedRecognizer;
 import de.akte.ingest.isolation.ParserPool;
@@ -179,12 +182,13 @@ public class CoreBeans {
         PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
         directory = new Directory(unitOfWork, userRepository, departmentRepository, hasher, audit, clock);
         apiTokens = new ApiTokens(unitOfWork, new JpaApiTokenRepository(em), clock, Duration.ofHours(12));
+        ReadAudit reads = new ReadAudit(audit, clock, settings.readAuditWindow());
         documents = new DocumentService(unitOfWork, documentRepository, caseFileRepository, departmentRepository,
                 taskRepository, outbox, blobStore, new TikaContentTypeDetector(), audit, clock,
-                new UploadLimits(settings.maxUploadBytes()), signal::workCommitted);
+                new UploadLimits(settings.maxUploadBytes()), signal::workCommitted, reads);
         caseFiles = new CaseFileService(unitOfWork, caseFileRepository, departmentRepository, filePlanRepository,
                 documentRepository, audit, clock);
-        search = new SearchService(textIndex);
+        search = new SearchService(textIndex, unitOfWork, reads);
         AkteSettings.Ocr ocr = settings.ocr();
         OcrSettings ocrSettings = new OcrSettings(ocr.tesseract(), ocr.languages(), ocr.pageTimeout(), 300);
         Path pageCache = directory(data.resolve("cache").resolve("pages"));
@@ -201,7 +205,7 @@ public class CoreBeans {
             // the viewer's own renderer: a page to look at never waits behind a long OCR job
             renderers = new ParserPool("renderer", readerSettings, 1, threadFactory);
             recognizer = new IsolatedRecognizer(readers);
-            renderedPages = new IsolatedPageImages(pageCache, renderers);
+            renderedPages = new IsolatedPageImages(pageCache, renderers, settings.pageRendering());
             parsersHealth = () -> worst(readers.health(), renderers.health());
             LOG.info(() -> "Files are read in " + parsers.processes() + " reader process(es) of " + parsers.heapMiB()
                     + " MiB each (" + readerSettings.ocrThreads() + " pages recognised at once in all) and rendered in "
@@ -219,7 +223,7 @@ public class CoreBeans {
             recognizer = new ScanRecognizer(RecognitionSettings.defaults().withOcr(ocrSettings),
                     new TikaContentTypeDetector(), new TikaTextExtractor(), new MetadataExtractor(), ocrPool,
                     ocr.threads(), pageBudget);
-            renderedPages = new RenderedPages(pageCache, pageBudget);
+            renderedPages = new RenderedPages(pageCache, pageBudget, settings.pageRendering());
             parsersHealth = () -> ComponentHealth.degraded("files are read in the server's own memory "
                     + "(AKTE_PARSER_ISOLATION=false)");
         }
@@ -241,8 +245,8 @@ public class CoreBeans {
         indexer = new DocumentIndexer(unitOfWork, outbox, documentRepository, textIndex, annotationRepository);
         annotations = new AnnotationService(unitOfWork, annotationRepository, documentRepository, outbox, audit, clock);
         savedSearches = new SavedSearchService(unitOfWork, new JpaSavedSearchRepository(em), clock);
-        pageHits = new PageHitService(unitOfWork, documentRepository, textIndex);
-        pageImages = new PageImageService(unitOfWork, documentRepository, blobStore, renderedPages, audit);
+        pageHits = new PageHitService(unitOfWork, documentRepository, textIndex, reads);
+        pageImages = new PageImageService(unitOfWork, documentRepository, blobStore, renderedPages, reads);
         // an S3 bucket without Object Lock refuses retention requests: WORM is off there, on everywhere else
         boolean worm = !settings.storage().equals("s3") || settings.s3().objectLockMode() != null;
         RecordsProtection protection = new RecordsProtection(blobStore, documentRepository, clock, worm);
@@ -383,6 +387,18 @@ public class CoreBeans {
     /** The recognition pipeline, e.g. to ask whether OCR is available. */
     public ContentRecognizer recognizer() {
         return recognizer;
+    }
+
+    @Produces
+    @Dependent
+    ImportRoots importRoots() {
+        return settings.importRoots();
+    }
+
+    @Produces
+    @Dependent
+    ZipLimits zipLimits() {
+        return settings.zipLimits();
     }
 
     @Produces

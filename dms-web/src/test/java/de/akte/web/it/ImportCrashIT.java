@@ -42,7 +42,8 @@ class ImportCrashIT {
             writePdf(source.resolve("kiste-" + (file / 100) + "/akte-" + file + ".pdf"), run, file);
         }
         Map<String, String> env = Map.of("AKTE_DATA_DIR", data.toString(), "AKTE_ADMIN_PASSWORD", PASSWORD,
-                "AKTE_PASSWORD_ITERATIONS", "1000", "JAVA_OPTS", "-Xmx1g -Djava.net.preferIPv4Stack=true");
+                "AKTE_PASSWORD_ITERATIONS", "1000", "AKTE_IMPORT_ROOTS", work.toAbsolutePath().toString(),
+                "JAVA_OPTS", "-Xmx1g -Djava.net.preferIPv4Stack=true");
         try (ServerProcess server = new ServerProcess(home, work, "crash-server", 300, env)) {
             server.start();
             ApiClient admin = ApiClient.at(server.baseUrl(), "admin", PASSWORD);

@@ -1,7 +1,9 @@
 package de.akte.web.interfaces.rest;
 
 import de.akte.core.application.DocumentIndexer;
+import de.akte.core.application.Page;
 import de.akte.core.audit.AuditEntry;
+import de.akte.core.audit.AuditQuery;
 import de.akte.core.audit.AuditTrail;
 import de.akte.core.audit.ChainVerification;
 import de.akte.core.security.Caller;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.List;
@@ -68,17 +71,47 @@ public class AdminResource {
                 v.problem().orElse(null));
     }
 
+    /**
+     * Audit entries. With {@code user}, {@code from} or {@code to} (a data-protection information request: what
+     * one user did, or what happened in a period): one page of the matching entries, newest first, optionally
+     * narrowed to a target. With only {@code targetType} and {@code targetId}: the newest entries about that
+     * target as a plain list, as before.
+     */
     @GET
     @Path("audit")
-    public List<AuditEntryView> auditOf(@QueryParam("targetType") String targetType,
-                                        @QueryParam("targetId") String targetId, @QueryParam("size") String size) {
+    public Response auditOf(@QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,
+                            @QueryParam("user") String user, @QueryParam("from") String from,
+                            @QueryParam("to") String to, @QueryParam("page") String page,
+                            @QueryParam("size") String size) {
         requireAdmin();
-        if (targetType == null || targetId == null) {
-            throw new InvalidInputException("targetType", "name targetType and targetId (e.g. document, 42)");
-        }
         int limit = Params.size(size);
-        return unitOfWork.call(() -> audit.historyOf(targetType, targetId, limit).stream().map(AdminResource::view)
-                .toList());
+        boolean filtered = present(user) || present(from) || present(to);
+        if (!filtered) {
+            if (targetType == null || targetId == null) {
+                throw new InvalidInputException("user", "name a user, a period (from, to), or targetType and "
+                        + "targetId (e.g. document, 42)");
+            }
+            return Response.ok(unitOfWork.call(() -> audit.historyOf(targetType, targetId, limit).stream()
+                    .map(AdminResource::view).toList())).build();
+        }
+        Instant since = Params.instant(from, "from", false);
+        // "to" names the last moment (or day) included
+        Instant until = Params.instant(to, "to", true);
+        if (until != null && to.strip().contains("T")) {
+            until = until.plusNanos(1_000);
+        }
+        if (since != null && until != null && since.isAfter(until)) {
+            throw new InvalidInputException("from", "from must not be after to");
+        }
+        AuditQuery query = new AuditQuery(present(user) ? user.strip() : null, since, until,
+                present(targetType) ? targetType.strip() : null, present(targetId) ? targetId.strip() : null);
+        int pageNumber = Params.page(page);
+        return Response.ok(unitOfWork.call(() -> new Page<>(audit.count(query), pageNumber, limit,
+                audit.find(query, pageNumber * limit, limit).stream().map(AdminResource::view).toList()))).build();
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
     }
 
     @POST

@@ -178,7 +178,10 @@ public class DocumentResource {
         return routing.handOver(caller.get(), id, new Handover(r.department(), r.caseFile(), r.reason()));
     }
 
-    /** Page n (1-based) of the current version as a PNG, upright; {@code width} in pixels (800 by default). */
+    /**
+     * Page n (1-based) of the current version as a PNG, upright; {@code width} in pixels (800 by default), rounded
+     * up to a served width.
+     */
     @GET
     @Path("{id}/pages/{n}/image")
     @Produces({"image/png", MediaType.APPLICATION_JSON})

@@ -8,10 +8,13 @@ import de.akte.core.application.ImportService;
 import de.akte.core.application.NewImport;
 import de.akte.core.application.Page;
 import de.akte.core.imports.ImportKind;
+import de.akte.core.imports.ImportRoots;
 import de.akte.core.security.Caller;
 import de.akte.core.security.Role;
 import de.akte.core.shared.ForbiddenException;
 import de.akte.core.shared.InvalidInputException;
+import de.akte.ingest.cli.ImportUsageException;
+import de.akte.ingest.cli.ZipLimits;
 import de.akte.web.batch.ServerImports;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
@@ -45,17 +48,22 @@ public class ImportResource {
     private final ImportService imports;
     private final ServerImports serverImports;
     private final CurrentCaller caller;
+    private final ImportRoots importRoots;
+    private final ZipLimits zipLimits;
 
     @Inject
-    public ImportResource(ImportService imports, ServerImports serverImports, CurrentCaller caller) {
+    public ImportResource(ImportService imports, ServerImports serverImports, CurrentCaller caller,
+                          ImportRoots importRoots, ZipLimits zipLimits) {
         this.imports = imports;
         this.serverImports = serverImports;
         this.caller = caller;
+        this.importRoots = importRoots;
+        this.zipLimits = zipLimits;
     }
 
     /** For the CDI proxy and RESTEasy's resource validation; never used to serve requests. */
     public ImportResource() {
-        this(null, null, null);
+        this(null, null, null, null, null);
     }
 
     /** The body of {@code POST /api/imports}; with {@code serverPath} the server reads the folder or ZIP itself. */
@@ -71,21 +79,27 @@ public class ImportResource {
         }
         Caller who = caller.get();
         boolean server = request.serverPath() != null && !request.serverPath().isBlank();
+        String serverPath = null;
         if (server) {
             if (!who.has(Role.ADMIN)) {
                 throw new ForbiddenException("only administrators may import from the server's file system");
             }
-            java.nio.file.Path path = java.nio.file.Path.of(request.serverPath());
-            if (!Files.isDirectory(path) && !(Files.isRegularFile(path) && path.toString().toLowerCase().endsWith(".zip"))) {
-                throw new InvalidInputException("serverPath", "no folder or ZIP file " + request.serverPath()
-                        + " on the server");
+            // links resolved once here; the job reads the real path and checks it against the roots again
+            java.nio.file.Path real = importRoots.confine(request.serverPath());
+            if (Files.isRegularFile(real)) {
+                try {
+                    zipLimits.check(real);
+                } catch (ImportUsageException e) {
+                    throw new InvalidInputException("serverPath", e.getMessage());
+                }
             }
+            serverPath = real.toString();
         }
         String source = request.source() != null ? request.source() : server ? "server:" + request.serverPath() : null;
         String key = request.key() != null ? request.key() : server ? "server:" + request.serverPath() : null;
         // a server-side import is the system's batch, not the administrator's; any other is the caller's own
         NewImport opening = new NewImport(key, source, server ? ImportKind.SERVER : ImportKind.CLIENT,
-                server ? request.serverPath() : null, request.caseFile(), request.department(), request.documentType(),
+                serverPath, request.caseFile(), request.department(), request.documentType(),
                 request.scannedBy(), request.expectedItems());
         ImportService.Opened opened = server ? imports.openOnServer(who, opening) : imports.open(who, opening);
         if (server && !opened.resumed()) {

@@ -1,6 +1,7 @@
 package de.akte.web.interfaces.rest;
 
 import de.akte.core.application.UnacceptableContentException;
+import de.akte.core.recognition.PageTooLargeException;
 import de.akte.core.shared.ConflictException;
 import de.akte.core.shared.ForbiddenException;
 import de.akte.core.shared.InvalidInputException;
@@ -54,6 +55,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof UnacceptableContentException) {
             return Problems.response(415, "unacceptable-content", "Content not accepted", cause.getMessage());
         }
+        if (cause instanceof PageTooLargeException) {
+            return Problems.response(422, "page-too-large", "Page image too large", cause.getMessage());
+        }
         if (cause instanceof UnreadableContentException || cause instanceof ReaderCrashedException) {
             // a page the viewer asked for that its file's reader could not render: the file's fault, said as such
             return Problems.response(422, "unrenderable", "Cannot be shown", cause.getMessage());
@@ -80,7 +84,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     || t instanceof ConflictException || t instanceof BlobTooLargeException
                     || t instanceof UnacceptableContentException || t instanceof WebApplicationException
                     || t instanceof ProcessingException || t instanceof JsonbException
-                    || t instanceof UnreadableContentException || t instanceof ReaderCrashedException) {
+                    || t instanceof UnreadableContentException || t instanceof ReaderCrashedException
+                    || t instanceof PageTooLargeException) {
                 return t;
             }
             t = t.getCause();
