@@ -14,13 +14,14 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every error becomes problem+json: the caller's mistakes as 4xx with a reason, anything
- * unforeseen as a 500 with an incident id and no internals.
+ * Every error becomes problem+json: the caller's mistakes as 4xx with a reason, outages (a full disk, storage or
+ * database out of reach) as 507/503, anything unforeseen as a 500 with an incident id and no internals.
  */
 @Provider
 public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
@@ -58,6 +59,12 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof WebApplicationException web && web.getResponse() != null
                 && web.getResponse().getStatus() < 500) {
             return fromFramework(web);
+        }
+        Optional<Outages.Outage> outage = Outages.of(e);
+        if (outage.isPresent()) {
+            LOG.log(Level.WARNING, "request refused during an outage: " + e);
+            return Response.fromResponse(Problems.response(outage.get().problem()))
+                    .header("Retry-After", Integer.toString(outage.get().retryAfterSeconds())).build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unexpected error, incident " + incident, e);
