@@ -206,19 +206,18 @@ class FaultInjectionIT {
                 }
 
                 List<Upload> accepted = uploads.stream().filter(Upload::accepted).toList();
+                retried = settle(admin, accepted);
+                JsonObject audit = admin.get("/api/admin/audit/verify").json();
+                List<ProcessHandle> lasting = orphans.stream().filter(ProcessHandle::isAlive).toList();
+                System.out.println(report(accepted, kills, serverRestarts, retried, orphans, lasting, audit,
+                        Duration.between(started, Instant.now())));
+
                 // a refusal is the server's temporary trouble (503, 507) or the file's fault (4xx), and says why
                 assertEquals(List.of(), uploads.stream().filter(u -> u.status() >= 400 && (u.reason() == null
                         || u.reason().isBlank() || u.status() >= 500 && u.status() != 503 && u.status() != 507
                         || u.status() < 500 && u.kind().mustBecomeReady)).toList(), "unexplained refusals");
-                retried = settle(admin, accepted);
                 check(admin, accepted, department);
-
-                JsonObject audit = admin.get("/api/admin/audit/verify").json();
                 assertTrue(audit.getBoolean("intact"), "the audit chain verifies: " + audit);
-
-                List<ProcessHandle> lasting = orphans.stream().filter(ProcessHandle::isAlive).toList();
-                System.out.println(report(accepted, kills, serverRestarts, retried, orphans, lasting, audit,
-                        Duration.between(started, Instant.now())));
                 assertEquals(List.of(), lasting.stream().map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
                         .toList(), "no process of a killed server lives on");
             }

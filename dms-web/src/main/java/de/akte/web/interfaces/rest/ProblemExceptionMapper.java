@@ -6,6 +6,7 @@ import de.akte.core.shared.ForbiddenException;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.NotFoundException;
 import de.akte.core.storage.BlobTooLargeException;
+import de.akte.web.infrastructure.Outages;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -63,8 +64,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         Optional<Outages.Outage> outage = Outages.of(e);
         if (outage.isPresent()) {
             LOG.log(Level.WARNING, "request refused during an outage: " + e);
-            return Response.fromResponse(Problems.response(outage.get().problem()))
-                    .header("Retry-After", Integer.toString(outage.get().retryAfterSeconds())).build();
+            Outages.Outage o = outage.get();
+            return Response.fromResponse(Problems.response(o.status(), o.slug(), o.title(), o.detail()))
+                    .header("Retry-After", Integer.toString(o.retryAfterSeconds())).build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unexpected error, incident " + incident, e);

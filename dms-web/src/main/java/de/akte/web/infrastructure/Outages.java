@@ -1,4 +1,4 @@
-package de.akte.web.interfaces.rest;
+package de.akte.web.infrastructure;
 
 import de.akte.core.storage.BlobStoreException;
 
@@ -10,7 +10,7 @@ import java.util.Optional;
  * Failures that are the server's temporary trouble rather than a bug: a full spool disk (507), an unreachable
  * blob store or database (503). The caller learns that nothing was stored and when to try again.
  */
-final class Outages {
+public final class Outages {
 
     private static final String DISK_FULL = "No space left on device";
     private static final String QUOTA_EXCEEDED = "Disk quota exceeded";
@@ -18,12 +18,15 @@ final class Outages {
     private Outages() {
     }
 
-    /** An outage's answer: the problem and how many seconds the caller should wait before trying again. */
-    record Outage(Problem problem, int retryAfterSeconds) {
+    /**
+     * An outage's answer: status, problem type (its last part), title, the reason for the caller, and how many
+     * seconds the caller should wait before trying again.
+     */
+    public record Outage(int status, String slug, String title, String detail, int retryAfterSeconds) {
     }
 
     /** The outage somewhere in the cause chain, if the failure is one. */
-    static Optional<Outage> of(Throwable failure) {
+    public static Optional<Outage> of(Throwable failure) {
         if (any(failure, t -> t instanceof IOException && t.getMessage() != null
                 && (t.getMessage().contains(DISK_FULL) || t.getMessage().contains(QUOTA_EXCEEDED)))) {
             return Optional.of(answer(507, "insufficient-storage", "Insufficient storage",
@@ -67,6 +70,6 @@ final class Outages {
     }
 
     private static Outage answer(int status, String slug, String title, String detail, int retryAfterSeconds) {
-        return new Outage(Problem.of(status, slug, title, detail), retryAfterSeconds);
+        return new Outage(status, slug, title, detail, retryAfterSeconds);
     }
 }
