@@ -52,7 +52,7 @@ class FaultInjectionIT {
     private static final int PORT_OFFSET = 701;
     /** At least ten; fewer only to try the suite out ({@code -Dakte.it.faults.kills}). */
     private static final int KILLS = Integer.getInteger("akte.it.faults.kills", 10);
-    private static final int MAX_UPLOADS = 140;
+    private static final int MAX_UPLOADS = 160;
     private static final Duration OCR_PAGE_TIMEOUT = Duration.ofSeconds(8);
     /** Only scans carry this word, so a search for it finds exactly the recognised scans. */
     private static final String SCAN_WORD = "Wasserrohrbruch";
@@ -230,10 +230,16 @@ class FaultInjectionIT {
         Kind[] cycle = {Kind.SCAN_PNG, Kind.TEXT_PDF, Kind.PLAIN_TEXT, Kind.SCAN_PDF, Kind.DOCX, Kind.RTF,
                 Kind.TEXT_PDF, Kind.BROKEN, Kind.PLAIN_TEXT, Kind.TEXT_PDF};
         int number = 0;
-        while (!stop.get() && number < MAX_UPLOADS) {
+        int answered = 0;
+        while (!stop.get() && answered < MAX_UPLOADS) {
+            // a number is never used twice: a request without answer may still have been accepted
             Upload u = upload(admin, department, run, number, cycle[random.nextInt(cycle.length)]);
             number++;
-            FaultTools.pause(Duration.ofMillis(u.status() == 0 ? 500 : 300 + random.nextInt(400)));
+            if (u.status() != 0) {
+                answered++;
+            }
+            boolean refused = u.status() == 0 || u.status() == 503 || u.status() == 507;
+            FaultTools.pause(Duration.ofMillis(refused ? 1000 : 300 + random.nextInt(400)));
         }
     }
 
