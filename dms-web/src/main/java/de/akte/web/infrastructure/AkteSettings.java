@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  * (a system property {@code akte.x.y} wins over the variable {@code AKTE_X_Y}).
  *
  * @param dataDir        the one directory with database (embedded), blobs, index and spool files
+ * @param spoolDir       where uploads wait on disk while they arrive (and, on S3, until they are sent); its own
+ *                       file system may fill up without harm to database or index
  * @param maxUploadBytes the largest file accepted
  * @param storage        {@code filesystem} (default) or {@code s3}
  * @param s3             S3 connection settings when {@code storage} is {@code s3}
@@ -45,7 +47,7 @@ import java.util.stream.Collectors;
  * @param readAuditWindow how long a read of the same kind (page images, text, hits, metadata, one search) by the
  *                       same user is recorded once; zero records every request
  */
-public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3 s3, Optional<String> adminPassword,
+public record AkteSettings(Path dataDir, Path spoolDir, long maxUploadBytes, String storage, S3 s3, Optional<String> adminPassword,
                            boolean seedDemoData, Optional<String> demoPassword, int passwordIterations, Ocr ocr,
                            Optional<HotFolder> hotFolder, double autoFileConfidence, int crashLimit,
                            Parsers parsers, OptionalLong decodedPageBudgetMb,
@@ -101,6 +103,8 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
         Lookup l = new Lookup(system, env);
         Path dataDir = Path.of(l.get("akte.data.dir").orElse(System.getProperty("user.home") + "/.akte"))
                 .toAbsolutePath().normalize();
+        Path spoolDir = l.get("akte.spool.dir").map(Path::of).orElse(dataDir.resolve("spool")).toAbsolutePath()
+                .normalize();
         long maxUpload = l.get("akte.max.upload.bytes").map(Long::parseLong).orElse(DEFAULT_MAX_UPLOAD);
         String storage = l.get("akte.storage").orElse("filesystem").toLowerCase(Locale.ROOT);
         if (!storage.equals("filesystem") && !storage.equals("s3")) {
@@ -113,7 +117,7 @@ public record AkteSettings(Path dataDir, long maxUploadBytes, String storage, S3
             throw new IllegalArgumentException(
                     "AKTE_STORAGE=s3 needs AKTE_S3_ENDPOINT, AKTE_S3_ACCESS_KEY and AKTE_S3_SECRET_KEY");
         }
-        return new AkteSettings(dataDir, maxUpload, storage, s3, l.get("akte.admin.password"),
+        return new AkteSettings(dataDir, spoolDir, maxUpload, storage, s3, l.get("akte.admin.password"),
                 l.get("akte.demo.data").map(Boolean::parseBoolean).orElse(false), l.get("akte.demo.password"),
                 l.get("akte.password.iterations").map(Integer::parseInt).orElse(600_000), ocr(l),
                 l.get("akte.hot.folder").map(root -> new HotFolder(Path.of(root).toAbsolutePath().normalize(),

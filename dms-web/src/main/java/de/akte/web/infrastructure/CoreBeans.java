@@ -165,8 +165,7 @@ public class CoreBeans {
         settings = AkteSettings.from(System.getProperties(), System.getenv());
         Clock clock = Clock.system();
         Path data = settings.dataDir();
-        Path spool = directory(data.resolve("spool"));
-        blobStore = createBlobStore(spool, clock);
+        blobStore = createBlobStore(clock);
         textIndex = openIndex(directory(data.resolve("index")));
 
         var departmentRepository = new JpaDepartmentRepository(em);
@@ -309,15 +308,18 @@ public class CoreBeans {
         return node;
     }
 
-    private BlobStore createBlobStore(Path spool, Clock clock) {
+    private BlobStore createBlobStore(Clock clock) {
         if (settings.storage().equals("s3")) {
+            Path spool = directory(settings.spoolDir());
             AkteSettings.S3 s3 = settings.s3();
             ObjectLockMode mode = s3.objectLockMode() == null ? null
                     : ObjectLockMode.valueOf(s3.objectLockMode().toUpperCase(Locale.ROOT));
             return new S3BlobStore(new S3Settings(s3.endpoint(), s3.region(), s3.bucket(), s3.accessKey(),
                     s3.secretKey(), mode, null), spool);
         }
-        return new FileSystemBlobStore(directory(settings.dataDir().resolve("blobs")), spool, clock);
+        // the file store moves finished blobs into place atomically: its temporary files stay on the blobs' disk
+        return new FileSystemBlobStore(directory(settings.dataDir().resolve("blobs")),
+                directory(settings.dataDir().resolve("spool")), clock);
     }
 
     private static TextIndex openIndex(Path path) {

@@ -3,6 +3,7 @@ package de.akte.web.security;
 import de.akte.core.application.ApiTokens;
 import de.akte.core.application.Directory;
 import de.akte.core.security.Caller;
+import de.akte.web.infrastructure.Outages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -17,6 +18,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * Authenticates API calls by HTTP Basic or a bearer token, and the web UI's calls by its session
@@ -26,6 +28,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+    private static final Logger LOG = Logger.getLogger(ApiAuthenticationMechanism.class.getName());
     static final String CHALLENGE = "Basic realm=\"Akte\", Bearer realm=\"Akte\"";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -43,6 +46,23 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            // looking the caller up needs the database: while it is away the caller hears so, not a bare 500
+            Optional<Outages.Outage> outage = Outages.of(e);
+            if (outage.isEmpty()) {
+                throw e;
+            }
+            LOG.warning("authentication refused during an outage: " + e);
+            response.setHeader("Retry-After", Integer.toString(outage.get().retryAfterSeconds()));
+            Outages.Outage o = outage.get();
+            return problem(response, o.status(), "urn:akte:problem:" + o.slug(), o.title(), o.detail());
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header == null || header.isBlank()) {
             return fromSession(request, response, context);
@@ -77,22 +97,22 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         // a browser sends the cookie with cross-site requests too; only the UI's own code sets this header
         if (!SAFE_METHODS.contains(request.getMethod()) && !BrowserSession.fromUi(request)) {
-            return problem(response, 403, "Forbidden", "requests signed in by session cookie must carry the header "
-                    + BrowserSession.REQUEST_HEADER);
+            return problem(response, 403, "urn:akte:problem:forbidden", "Forbidden", "requests signed in by session "
+                    + "cookie must carry the header " + BrowserSession.REQUEST_HEADER);
         }
         Set<String> groups = new HashSet<>();
         caller.get().roles().forEach(r -> groups.add(r.name()));
         return context.notifyContainerAboutLogin(caller.get().username(), groups);
     }
 
-    private static AuthenticationStatus problem(HttpServletResponse response, int status, String title,
+    private static AuthenticationStatus problem(HttpServletResponse response, int status, String type, String title,
                                                 String detail) {
         try {
             response.setStatus(status);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"urn:akte:problem:" + title.toLowerCase(java.util.Locale.ROOT)
-                    + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+            response.getWriter().write("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":"
+                    + status + ",\"detail\":\"" + detail + "\"}");
         } catch (IOException e) {
             // the client went away; nothing left to tell it
         }

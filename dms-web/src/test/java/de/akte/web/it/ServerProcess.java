@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -58,7 +59,9 @@ final class ServerProcess implements AutoCloseable {
             throw new UncheckedIOException("could not start " + home, e);
         }
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        // a loaded machine (CI, builds side by side) may take minutes
+        Duration patience = Duration.ofMinutes(Long.getLong("akte.it.serverStartMinutes", 3));
+        Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
             try {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/health"))
@@ -77,13 +80,21 @@ final class ServerProcess implements AutoCloseable {
             }
             pause(500);
         }
-        throw new IllegalStateException("the server did not come up within 3 minutes; see " + log);
+        throw new IllegalStateException("the server did not come up within " + patience + "; see " + log);
     }
 
-    /** Kills the server's JVM with SIGKILL, as a power cut would: no shutdown hooks, nothing flushed. */
-    void kill() {
-        shell.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly);
+    /**
+     * Kills the server's JVM with SIGKILL, as a power cut would: no shutdown hooks, nothing flushed.
+     *
+     * @return the JVM's own child processes (Tesseract, parser processes) as they were at the kill: nobody kills
+     *         them, so they must end by themselves
+     */
+    List<ProcessHandle> kill() {
+        List<ProcessHandle> servers = shell.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false)).toList();
+        List<ProcessHandle> children = servers.stream().flatMap(ProcessHandle::descendants).toList();
+        servers.forEach(ProcessHandle::destroyForcibly);
+        servers.forEach(p -> p.onExit().join());
         shell.destroyForcibly();
         try {
             shell.waitFor();
@@ -91,6 +102,7 @@ final class ServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         pause(1000);
+        return children;
     }
 
     @Override

@@ -236,6 +236,12 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             throw new BlobStoreException("cannot look up " + key + " in " + describe(), e);
         } catch (MinioException e) {
             throw new BlobStoreException("cannot look up " + key + " in " + describe(), e);
+        } catch (IllegalStateException e) {
+            // the client reports an unreachable server unchecked, around the I/O error (found by FaultInjectionIT)
+            if (e.getCause() instanceof java.io.IOException) {
+                throw new BlobStoreException("cannot look up " + key + " in " + describe(), e);
+            }
+            throw e;
         }
     }
 

@@ -7,7 +7,7 @@ import de.akte.core.shared.ForbiddenException;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.NotFoundException;
 import de.akte.core.storage.BlobTooLargeException;
-import de.akte.core.text.UnreadableContentException;
+import de.akte.web.infrastructure.Outages;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -18,13 +18,14 @@ import jakarta.ws.rs.ext.Provider;
 import de.akte.core.recognition.ReaderCrashedException;
 import de.akte.core.text.UnreadableContentException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every error becomes problem+json: the caller's mistakes as 4xx with a reason, anything
- * unforeseen as a 500 with an incident id and no internals.
+ * Every error becomes problem+json: the caller's mistakes as 4xx with a reason, outages (a full disk, storage or
+ * database out of reach) as 507/503, anything unforeseen as a 500 with an incident id and no internals.
  */
 @Provider
 public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
@@ -69,6 +70,13 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof WebApplicationException web && web.getResponse() != null
                 && web.getResponse().getStatus() < 500) {
             return fromFramework(web);
+        }
+        Optional<Outages.Outage> outage = Outages.of(e);
+        if (outage.isPresent()) {
+            LOG.log(Level.WARNING, "request refused during an outage: " + e);
+            Outages.Outage o = outage.get();
+            return Response.fromResponse(Problems.response(o.status(), o.slug(), o.title(), o.detail()))
+                    .header("Retry-After", Integer.toString(o.retryAfterSeconds())).build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unexpected error, incident " + incident, e);
