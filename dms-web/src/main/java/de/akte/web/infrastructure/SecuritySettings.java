@@ -42,7 +42,7 @@ public record SecuritySettings(ThrottlePolicy accountThrottle, ThrottlePolicy ad
         ThrottlePolicy address = throttle(ThrottlePolicy.addressDefaults(), l, "address");
         int concurrency = positive(l, "akte.password.hash.concurrency", Integer::parseInt,
                 HashingGate.defaultConcurrency());
-        Duration hashWait = Duration.ofMillis(positive(l, "akte.password.hash.wait.ms", Long::parseLong, 2000L));
+        Duration hashWait = Duration.ofMillis(positive(l, "akte.password.hash.wait.ms", Long::parseLong, 5000L));
         Duration tokenLifetime = Duration.ofHours(positive(l, "akte.token.lifetime.hours", Long::parseLong, 12L));
         Duration tokenMax = Duration.ofDays(positive(l, "akte.token.max.lifetime.days", Long::parseLong, 30L));
         if (tokenMax.compareTo(tokenLifetime) < 0) {

@@ -7,6 +7,11 @@ import de.akte.core.shared.InvalidInputException;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +24,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Legal holds on case files and documents. */
@@ -72,8 +82,8 @@ public class LegalHoldResource {
      */
     @POST
     @Path("{id}/lift")
-    public Response lift(@PathParam("id") long id, LiftRequest request) {
-        LegalHoldView view = holds.lift(caller.get(), id, request == null ? null : request.reason());
+    public Response lift(@PathParam("id") long id, InputStream body) {
+        LegalHoldView view = holds.lift(caller.get(), id, optionalReason(body));
         return Response.status(view.active() ? 202 : 200).entity(view).build();
     }
 
@@ -98,7 +108,25 @@ public class LegalHoldResource {
     /** Turns a request to lift down (or the requester withdraws it); the hold stays ACTIVE. */
     @POST
     @Path("{id}/lift-rejection")
-    public LegalHoldView rejectLift(@PathParam("id") long id, LiftRequest request) {
-        return holds.rejectLift(caller.get(), id, request == null ? null : request.reason());
+    public LegalHoldView rejectLift(@PathParam("id") long id, InputStream body) {
+        return holds.rejectLift(caller.get(), id, optionalReason(body));
+    }
+
+    /** The reason of an optional body {@code {"reason": "..."}}: earlier clients send none at all. */
+    private static String optionalReason(InputStream body) {
+        try {
+            byte[] bytes = body == null ? new byte[0] : body.readAllBytes();
+            if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+                return null;
+            }
+            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+                JsonValue reason = reader.readObject().get("reason");
+                return reason instanceof JsonString text ? text.getString() : null;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JsonException | ClassCastException e) {
+            throw new InvalidInputException("body", "send nothing or {\"reason\": \"...\"}");
+        }
     }
 }
