@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -75,7 +76,8 @@ public class ApiTokens {
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.now();
-        Instant absolute = inheritedLimit.orElse(provenAt.plus(absoluteLifetime));
+        // stored to the microsecond: an inherited limit must compare equal to the one it came from
+        Instant absolute = inheritedLimit.orElse(provenAt.plus(absoluteLifetime)).truncatedTo(ChronoUnit.MICROS);
         Instant expires = now.plus(lifetime).isAfter(absolute) ? absolute : now.plus(lifetime);
         if (!now.isBefore(expires)) {
             throw new InvalidInputException("token", "the absolute lifetime of this sign-in is over; sign in again");

@@ -331,8 +331,7 @@ public class CoreBeans {
     @Produces
     @Dependent
     BodyLimits bodyLimits() {
-        return BodyLimits.of(settings.maxUploadBytes(), security.maxJsonBytes(), security.maxLoginBytes(),
-                security.maxXdomeaBytes());
+        return BodyLimits.fromEnvironment();
     }
 
     @Produces

@@ -1,5 +1,8 @@
 package de.akte.web.security;
 
+import de.akte.web.infrastructure.AkteSettings;
+import de.akte.web.infrastructure.SecuritySettings;
+
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +27,14 @@ public record BodyLimits(long uploadBytes, long jsonBytes, long loginBytes, long
 
     public static BodyLimits of(long maxUploadBytes, long jsonBytes, long loginBytes, long xdomeaBytes) {
         return new BodyLimits(maxUploadBytes + MULTIPART_ENVELOPE, jsonBytes, loginBytes, xdomeaBytes);
+    }
+
+    /** The limits as the environment sets them (AKTE_MAX_UPLOAD_BYTES, AKTE_MAX_JSON_BYTES, …). */
+    public static BodyLimits fromEnvironment() {
+        AkteSettings settings = AkteSettings.from(System.getProperties(), System.getenv());
+        SecuritySettings security = SecuritySettings.from(System.getProperties(), System.getenv());
+        return of(settings.maxUploadBytes(), security.maxJsonBytes(), security.maxLoginBytes(),
+                security.maxXdomeaBytes());
     }
 
     /** The limit for a POST, PUT or PATCH to the path (relative to the context root). */
