@@ -53,7 +53,7 @@ final class ServerProcess implements AutoCloseable {
             throw new UncheckedIOException("could not start " + home, e);
         }
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
         while (Instant.now().isBefore(deadline)) {
             try {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/health"))
@@ -72,7 +72,7 @@ final class ServerProcess implements AutoCloseable {
             }
             pause(500);
         }
-        throw new IllegalStateException("the server did not come up within 3 minutes; see " + log);
+        throw new IllegalStateException("the server did not come up within 6 minutes; see " + log);
     }
 
     /** Kills the server's JVM with SIGKILL, as a power cut would: no shutdown hooks, nothing flushed. */

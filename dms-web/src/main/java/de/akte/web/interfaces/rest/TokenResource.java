@@ -10,7 +10,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -61,30 +60,5 @@ public class TokenResource {
     public Map<String, Integer> revokeAll() {
         var c = caller.get();
         return Map.of("revoked", tokens.revokeAll(c, c.username(), "by the owner"));
-    }
-
-    /** Administrators: valid tokens of one user ({@code ?user=}) or of everyone. */
-    @GET
-    @Path("admin/tokens")
-    public List<TokenView> all(@QueryParam("user") String user, @QueryParam("page") String page,
-                               @QueryParam("size") String size) {
-        return tokens.all(caller.get(), user == null || user.isBlank() ? null : user.strip(), Params.page(page),
-                Params.size(size));
-    }
-
-    /** Administrators: revokes anyone's token; {@code ?reason=} goes to the audit trail. */
-    @DELETE
-    @Path("admin/tokens/{id}")
-    public Response revokeAny(@PathParam("id") long id, @QueryParam("reason") String reason) {
-        tokens.revoke(caller.get(), id, true, reason);
-        return Response.noContent().build();
-    }
-
-    /** Administrators: revokes every token of a user (or the caller's own, like {@code DELETE /api/tokens}). */
-    @DELETE
-    @Path("admin/users/{username}/tokens")
-    public Map<String, Integer> revokeAllOf(@PathParam("username") String username,
-                                            @QueryParam("reason") String reason) {
-        return Map.of("revoked", tokens.revokeAll(caller.get(), username, reason));
     }
 }
