@@ -43,6 +43,19 @@ public class PasswordLogin {
     }
 
     /**
+     * Whether the throttle holds this address back for this account now, without checking anything: callers that
+     * remember a recent correct password ask this first, so a lock holds for them too.
+     */
+    public Optional<Result> heldBack(String username, String address) {
+        LoginThrottle.Verdict verdict = throttle.check(username == null ? "" : username.strip(), address);
+        if (verdict.allowed()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Result(verdict.decision() == LoginThrottle.Decision.LOCKED ? Outcome.LOCKED
+                : Outcome.DELAYED, Optional.empty(), verdict.retryAfter(), verdict.reason()));
+    }
+
+    /**
      * Checks a password from a client address over a channel ({@code basic}, {@code browser}, …).
      *
      * @throws HashingGate.BusyException when too many passwords are being checked already

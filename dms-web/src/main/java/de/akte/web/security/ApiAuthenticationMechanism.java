@@ -137,13 +137,19 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
         String username = decoded.substring(0, colon);
         char[] password = decoded.substring(colon + 1).toCharArray();
         request.setAttribute(PROVEN_AT, Instant.now());
+        String address = ClientAddress.of(request, settings.trustedProxies());
+        Optional<PasswordLogin.Result> held = login.heldBack(username, address);
+        if (held.isPresent()) {
+            // a lock holds for remembered passwords too
+            return throttled(response, held.get().retryAfter(), held.get().reason());
+        }
         Optional<SignedInAccount> known = directory.session(username);
         if (known.isPresent() && cache.remembers(username, password, known.get().credentialVersion())) {
             return signedIn(known.get(), request, context);
         }
         PasswordLogin.Result result;
         try {
-            result = login.signIn(username, password, ClientAddress.of(request, settings.trustedProxies()), "basic");
+            result = login.signIn(username, password, address, "basic");
         } catch (HashingGate.BusyException e) {
             return busy(response, e.retryAfter());
         }
