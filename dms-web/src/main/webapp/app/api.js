@@ -15,7 +15,7 @@ export class ApiError extends Error {
     const key = 'err' + this.status;
     const base = t(key) !== key ? t(key) : (this.status >= 500 ? t('err500') : t('err400'));
     // 404 must not tell more than "not there or not yours"; 5xx details are for the log, not the clerk
-    if (this.status === 404 || this.status >= 500 || this.status === 401) return base;
+    if (this.status === 404 || this.status >= 500 || this.status === 401 || this.status === 429) return base;
     const fieldErrors = (this.problem.errors || []).map((e) => e.message).filter(Boolean);
     const detail = fieldErrors.length ? fieldErrors.join('; ') : this.problem.detail;
     return detail ? `${base} ${t('errDetail', detail)}` : base;

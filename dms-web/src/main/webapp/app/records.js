@@ -158,14 +158,35 @@ async function holdsSection(body, params) {
   const all = params.get('all') === 'true';
   const holds = await api('/legal-holds' + query({ active: all ? '' : 'true', size: 100 }));
   const reload = () => holdsSection(body, params);
+  const me = await api('/users/me');
+  // four eyes: one records officer asks to lift a hold with a reason, a second one lifts it (or turns it down)
+  const liftCell = (x) => {
+    if (!x.active) return `${t('liftedBy')} ${x.liftedBy}, ${formatDate(x.liftedAt)}`
+      + (x.liftRequestedBy ? ` (${t('liftRequestedBy')} ${x.liftRequestedBy})` : '');
+    if (x.state === 'LIFT_REQUESTED') {
+      const asked = h('div', { class: 'muted lift-pending' }, `${t('liftRequestedBy')} ${x.liftRequestedBy}, `
+        + `${formatDate(x.liftRequestedAt)}${x.liftReason ? ': ' + x.liftReason : ''}`);
+      const withdraw = h('button', { type: 'button', class: 'lift-reject', onclick: acting(() => api(
+        `/legal-holds/${x.id}/lift-rejection`, { method: 'POST', body: {} }), reload, t('liftRejected')) },
+      x.liftRequestedBy === me.username ? t('liftWithdraw') : t('reject'));
+      if (x.liftRequestedBy === me.username) {
+        return h('div', {}, asked, h('p', { class: 'muted' }, t('liftAwaitsSecond')), withdraw);
+      }
+      return h('div', {}, asked, h('button', { type: 'button', class: 'lift-approve', onclick: acting(() => api(
+        `/legal-holds/${x.id}/lift-approval`, { method: 'POST' }), reload, t('lifted')) }, t('liftApprove')), withdraw);
+    }
+    const [rl, why] = field(t('liftReason'), { class: 'lift-reason', required: true });
+    return h('div', {}, rl, why, h('button', { type: 'button', class: 'lift', onclick: acting(async () => {
+      if (!why.value.trim()) throw new Error(t('liftReasonMissing'));
+      await api(`/legal-holds/${x.id}/lift-request`, { method: 'POST', body: { reason: why.value } });
+    }, reload, t('liftRequested')) }, t('liftRequest')));
+  };
   const rows = holds.map((x) => h('tr', {},
     h('td', {}, x.targetType === 'CASE_FILE'
       ? h('a', { href: link('/case-files/' + x.targetId) }, `${t('caseFile')} ${x.targetId}`)
       : h('a', { href: link('/documents/' + x.targetId) }, `${t('document')} ${x.targetId}`)),
     h('td', {}, x.reason), h('td', {}, x.reference || t('none')), h('td', {}, `${x.placedBy}, ${formatDate(x.placedAt)}`),
-    h('td', {}, x.active ? h('button', { type: 'button', class: 'lift', onclick: acting(() => api(
-      `/legal-holds/${x.id}/lift`, { method: 'POST' }), reload, t('lifted')) }, t('lift'))
-      : `${t('liftedBy')} ${x.liftedBy}, ${formatDate(x.liftedAt)}`)));
+    h('td', {}, liftCell(x))));
   const type = h('select', { id: 'hold-type' }, h('option', { value: 'CASE_FILE' }, t('caseFile')),
     h('option', { value: 'DOCUMENT' }, t('document')));
   const [tl, target] = field(t('holdTarget'), { id: 'hold-target', required: true });

@@ -7,6 +7,8 @@ import de.akte.core.department.DepartmentRepository;
 import de.akte.core.department.ReferenceNamespace;
 import de.akte.core.department.ReferencePrefix;
 import de.akte.core.security.Caller;
+import de.akte.core.security.DutySeparation;
+import de.akte.core.security.SignedInAccount;
 import de.akte.core.security.PasswordHasher;
 import de.akte.core.security.Role;
 import de.akte.core.security.UserAccount;
@@ -60,6 +62,12 @@ public class Directory {
             return Optional.of(user.get().asCaller());
         }
         return Optional.empty();
+    }
+
+    /** The account as stored now with its credential version, if it may sign in. */
+    public Optional<SignedInAccount> session(String username) {
+        return unitOfWork.call(() -> users.findByUsername(username).filter(UserAccount::enabled)
+                .map(u -> new SignedInAccount(u.asCaller(), u.credentialVersion())));
     }
 
     /** The caller as stored now (roles and departments may have changed since a token was issued). */
@@ -220,6 +228,9 @@ public class Directory {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the user request is invalid", errors);
         }
+        DutySeparation.conflictIn(roles).ifPresent(reason -> {
+            throw new ConflictException(reason);
+        });
         String hash = hasher.hash(request.password().toCharArray());
         return unitOfWork.call(() -> {
             if (users.findByUsername(request.username()).isPresent()) {
@@ -241,13 +252,26 @@ public class Directory {
     /**
      * Changes a user's roles, departments, password or whether they may sign in; null fields stay.
      * An administrator cannot lock themselves out by removing their own ADMIN role or disabling themselves.
+     * Every change is audited with its reason ("none given" when the caller gave none), and ends the user's
+     * sessions and tokens at once.
      */
     public UserView changeUser(Caller caller, String username, UserChange change) {
         Access.requireAnyRole(caller, Role.ADMIN);
         if (change.password() != null && change.password().length() < MIN_PASSWORD_LENGTH) {
             throw new InvalidInputException("password", "a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
         }
+        String given = change.reason() == null ? "" : change.reason().strip();
+        // the API's callers from before reasons existed keep working; the trail says that none was given
+        String reason = given.isEmpty() ? "none given" : given;
+        if (reason.length() > 500) {
+            throw new InvalidInputException("reason", "the reason has at most 500 characters");
+        }
         Set<Role> roles = change.roles() == null ? null : parseRoles(change.roles());
+        if (roles != null) {
+            DutySeparation.conflictIn(roles).ifPresent(conflict -> {
+                throw new ConflictException(conflict);
+            });
+        }
         String hash = change.password() == null ? null : hasher.hash(change.password().toCharArray());
         return unitOfWork.call(() -> {
             UserAccount user = users.findByUsername(username)
@@ -283,8 +307,11 @@ public class Directory {
                 changes.add(change.enabled() ? "enabled" : "disabled");
             }
             if (!changes.isEmpty()) {
+                // whatever changed, what was signed in before no longer speaks for this user
+                user.endSessions();
+                changes.add("sessions and tokens ended");
                 audit.record(caller.username(), AuditAction.UPDATE_METADATA, "user", user.username(),
-                        String.join("; ", changes));
+                        String.join("; ", changes) + "; reason: " + reason);
             }
             return toView(user);
         });
@@ -316,6 +343,31 @@ public class Directory {
     public List<UserView> users(Caller caller) {
         Access.requireAnyRole(caller, Role.ADMIN);
         return unitOfWork.call(() -> users.findAll().stream().map(Directory::toView).toList());
+    }
+
+    /**
+     * Applies the separation of duties to accounts from before it existed: an account holding ADMIN and
+     * RECORDS_OFFICER keeps ADMIN (so nobody loses the means to repair access) and loses RECORDS_OFFICER; its
+     * sessions end, and the audit trail names each account. Returns the usernames changed.
+     */
+    public List<String> separateDuties() {
+        return unitOfWork.call(() -> {
+            List<String> changed = new ArrayList<>();
+            for (UserAccount user : users.findAll()) {
+                if (DutySeparation.conflictIn(user.roles()).isEmpty()) {
+                    continue;
+                }
+                Set<Role> kept = EnumSet.copyOf(user.roles());
+                kept.remove(Role.RECORDS_OFFICER);
+                user.assign(kept, currentDepartments(user));
+                user.endSessions();
+                audit.record("system", AuditAction.UPDATE_METADATA, "user", user.username(),
+                        "roles=" + new TreeSet<>(kept) + "; sessions and tokens ended; reason: separation of duties, "
+                                + "RECORDS_OFFICER removed from an administrator account");
+                changed.add(user.username());
+            }
+            return changed;
+        });
     }
 
     /**

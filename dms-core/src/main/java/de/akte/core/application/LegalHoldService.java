@@ -78,10 +78,32 @@ public class LegalHoldService {
         });
     }
 
-    public LegalHoldView lift(Caller caller, long holdId) {
+    /**
+     * The first records officer asks to lift a hold (four eyes, as for disposals); it stays in force until a
+     * second officer {@link #approveLift approves}.
+     */
+    public LegalHoldView requestLift(Caller caller, long holdId, String reason) {
         Access.requireAnyRole(caller, Role.RECORDS_OFFICER);
         return unitOfWork.call(() -> {
             LegalHold hold = holds.find(holdId).orElseThrow(() -> new NotFoundException("no legal hold " + holdId));
+            try {
+                hold.requestLift(caller.username(), clock.now(), reason);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("reason", e.getMessage());
+            }
+            audit.record(caller.username(), AuditAction.LEGAL_HOLD, targetType(hold), Long.toString(hold.targetId()),
+                    "lifting hold " + hold.id() + " requested" + hold.liftReason().map(r -> ": " + r).orElse("")
+                            + "; awaiting a second records officer");
+            return view(hold);
+        });
+    }
+
+    /** The second records officer lifts a hold whose lifting another officer asked for. */
+    public LegalHoldView approveLift(Caller caller, long holdId) {
+        Access.requireAnyRole(caller, Role.RECORDS_OFFICER);
+        return unitOfWork.call(() -> {
+            LegalHold hold = holds.find(holdId).orElseThrow(() -> new NotFoundException("no legal hold " + holdId));
+            String requestedBy = hold.liftRequestedBy().orElse(null);
             hold.lift(caller.username(), clock.now());
             Set<String> released = new HashSet<>(blobsOfExisting(hold.targetType(), hold.targetId()));
             // a blob shared with a record under another active hold stays held
@@ -91,11 +113,48 @@ public class LegalHoldService {
                 }
             }
             protection.hold(released, false);
-            audit.record(caller.username(), AuditAction.LEGAL_HOLD,
-                    hold.targetType() == HoldTarget.CASE_FILE ? "caseFile" : "document",
-                    Long.toString(hold.targetId()), "hold " + hold.id() + " lifted");
+            audit.record(caller.username(), AuditAction.LEGAL_HOLD, targetType(hold), Long.toString(hold.targetId()),
+                    "hold " + hold.id() + " lifted; requested by " + requestedBy
+                            + hold.liftReason().map(r -> " (" + r + ")").orElse("") + ", agreed by " + caller.username());
             return view(hold);
         });
+    }
+
+    /** Turns down a request to lift (any records officer; the requester thereby withdraws it). */
+    public LegalHoldView rejectLift(Caller caller, long holdId, String reason) {
+        Access.requireAnyRole(caller, Role.RECORDS_OFFICER);
+        return unitOfWork.call(() -> {
+            LegalHold hold = holds.find(holdId).orElseThrow(() -> new NotFoundException("no legal hold " + holdId));
+            String requestedBy = hold.liftRequestedBy().orElse(null);
+            hold.rejectLift();
+            audit.record(caller.username(), AuditAction.LEGAL_HOLD, targetType(hold), Long.toString(hold.targetId()),
+                    "request by " + requestedBy + " to lift hold " + hold.id() + " turned down"
+                            + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
+            return view(hold);
+        });
+    }
+
+    /**
+     * The one-call form of earlier versions, kept working: without a pending request it asks to lift (the hold
+     * stays active); with another officer's request waiting it lifts; the requester calling again changes nothing.
+     */
+    public LegalHoldView lift(Caller caller, long holdId, String reason) {
+        Access.requireAnyRole(caller, Role.RECORDS_OFFICER);
+        LegalHoldView current = get(caller, holdId);
+        if (!current.active()) {
+            throw new de.akte.core.shared.ConflictException("legal hold " + holdId + " was lifted already");
+        }
+        if (current.liftRequestedBy() == null) {
+            return requestLift(caller, holdId, reason);
+        }
+        if (current.liftRequestedBy().equals(caller.username())) {
+            return current;
+        }
+        return approveLift(caller, holdId);
+    }
+
+    private static String targetType(LegalHold hold) {
+        return hold.targetType() == HoldTarget.CASE_FILE ? "caseFile" : "document";
     }
 
     /**
@@ -142,7 +201,9 @@ public class LegalHoldService {
     }
 
     static LegalHoldView view(LegalHold h) {
+        String state = !h.isActive() ? "LIFTED" : h.liftPending() ? "LIFT_REQUESTED" : "ACTIVE";
         return new LegalHoldView(h.id(), h.targetType().name(), h.targetId(), h.reason(), h.reference().orElse(null),
-                h.placedBy(), h.placedAt(), h.liftedBy().orElse(null), h.liftedAt().orElse(null), h.isActive());
+                h.placedBy(), h.placedAt(), h.liftedBy().orElse(null), h.liftedAt().orElse(null), h.isActive(), state,
+                h.liftRequestedBy().orElse(null), h.liftRequestedAt().orElse(null), h.liftReason().orElse(null));
     }
 }

@@ -15,6 +15,14 @@ public enum AuditAction {
     UPDATE,
     DELETE,
     LOGIN_FAILED,
+    /** A password sign-in that succeeded (programs with Basic are remembered for minutes, not audited per call). */
+    LOGIN,
+    /** An account or a client address locked after too many failed sign-ins. */
+    LOGIN_LOCKED,
+    /** A bearer token issued. */
+    TOKEN_ISSUED,
+    /** A bearer token revoked by its owner or an administrator, or all of a user's on a change of credentials. */
+    TOKEN_REVOKED,
     ADMIN,
     /** Retention schedules, case-file closing and events that move a disposal date. */
     RETENTION,

@@ -1,6 +1,7 @@
 package de.akte.core.hold;
 
 import de.akte.core.shared.ConflictException;
+import de.akte.core.shared.ForbiddenException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -51,6 +52,16 @@ public class LegalHold {
 
     @Column(name = "lifted_at")
     private Instant liftedAt;
+
+    /** Four eyes: one records officer asks for the lift, a different one lifts. */
+    @Column(name = "lift_requested_by", length = 64)
+    private String liftRequestedBy;
+
+    @Column(name = "lift_requested_at")
+    private Instant liftRequestedAt;
+
+    @Column(name = "lift_reason", length = 1000)
+    private String liftReason;
 
     protected LegalHold() {
     }
@@ -111,12 +122,69 @@ public class LegalHold {
         return liftedAt == null;
     }
 
-    /** Ends the hold; the record may be disposed of again unless another hold covers it. */
-    public void lift(String by, Instant at) {
+    public Optional<String> liftRequestedBy() {
+        return Optional.ofNullable(liftRequestedBy);
+    }
+
+    public Optional<Instant> liftRequestedAt() {
+        return Optional.ofNullable(liftRequestedAt);
+    }
+
+    public Optional<String> liftReason() {
+        return Optional.ofNullable(liftReason);
+    }
+
+    /** Whether a records officer asked to lift the hold and a second one has yet to decide. */
+    public boolean liftPending() {
+        return isActive() && liftRequestedBy != null;
+    }
+
+    /** The first pair of eyes: asks for the hold to be lifted; it stays in force until a second officer agrees. */
+    public void requestLift(String by, Instant at, String reason) {
         if (!isActive()) {
             throw new ConflictException("legal hold " + id + " was lifted already");
         }
+        if (liftPending()) {
+            throw new ConflictException(liftRequestedBy + " asked to lift legal hold " + id + " already");
+        }
+        if (reason != null && reason.strip().length() > 1000) {
+            throw new IllegalArgumentException("the reason has at most 1000 characters");
+        }
+        this.liftRequestedBy = Objects.requireNonNull(by);
+        this.liftRequestedAt = Objects.requireNonNull(at);
+        this.liftReason = reason == null || reason.isBlank() ? null : reason.strip();
+    }
+
+    /** Refuses early what {@link #lift} would refuse: no request to decide, or the requester deciding. */
+    public void requireLiftableBy(String by) {
+        if (!isActive()) {
+            throw new ConflictException("legal hold " + id + " was lifted already");
+        }
+        if (!liftPending()) {
+            throw new ConflictException("nobody asked to lift legal hold " + id + "; a records officer asks first");
+        }
+        if (by.equals(liftRequestedBy)) {
+            throw new ForbiddenException("four-eyes principle: " + by + " asked to lift legal hold " + id
+                    + " and cannot also lift it; a second records officer must agree");
+        }
+    }
+
+    /**
+     * The second pair of eyes: ends the hold; the record may be disposed of again unless another hold covers it.
+     */
+    public void lift(String by, Instant at) {
+        requireLiftableBy(by);
         this.liftedBy = Objects.requireNonNull(by);
         this.liftedAt = Objects.requireNonNull(at);
+    }
+
+    /** Turns down (or, by the requester, withdraws) a request to lift; the hold stays as it was. */
+    public void rejectLift() {
+        if (!liftPending()) {
+            throw new ConflictException("no request to lift legal hold " + id + " is waiting");
+        }
+        this.liftRequestedBy = null;
+        this.liftRequestedAt = null;
+        this.liftReason = null;
     }
 }

@@ -59,6 +59,10 @@ public class UserAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Raised by every change of password, roles or access: sessions and tokens from before it are void. */
+    @Column(name = "credential_version", nullable = false)
+    private long credentialVersion;
+
     protected UserAccount() {
     }
 
@@ -102,6 +106,15 @@ public class UserAccount {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public long credentialVersion() {
+        return credentialVersion;
+    }
+
+    /** Voids every session and token issued before now. */
+    public void endSessions() {
+        credentialVersion++;
     }
 
     public void changePasswordHash(String newHash) {

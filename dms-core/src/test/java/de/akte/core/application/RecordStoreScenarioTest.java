@@ -758,20 +758,20 @@ class RecordStoreScenarioTest {
             directory.createUser(admin, new NewUser(username, "first password", List.of("CLERK"),
                     List.of(first.department())));
             UserView moved = directory.changeUser(admin, username,
-                    new UserChange(null, List.of(second.department()), "second password", null));
+                    new UserChange(null, List.of(second.department()), "second password", null, "Umsetzung ins Fachamt"));
             assertEquals(Set.of(second.department()), moved.departments());
             assertTrue(directory.authenticate(username, "first password".toCharArray()).isEmpty());
             assertEquals(Set.of(second.department()),
                     directory.authenticate(username, "second password".toCharArray()).orElseThrow().departments());
-            directory.changeUser(admin, username, new UserChange(null, null, null, false));
+            directory.changeUser(admin, username, new UserChange(null, null, null, false, "ausgeschieden"));
             assertTrue(directory.authenticate(username, "second password".toCharArray()).isEmpty());
             String chief = "chef" + sequence.incrementAndGet();
             directory.createUser(admin, new NewUser(chief, "chief password", List.of("ADMIN"), List.of()));
             Caller chiefCaller = new Caller(chief, Set.of(Role.ADMIN), Set.of());
             assertThrows(de.akte.core.shared.ConflictException.class, () -> directory.changeUser(chiefCaller, chief,
-                    new UserChange(List.of("CLERK"), null, null, null)));
+                    new UserChange(List.of("CLERK"), null, null, null, "Test")));
             assertThrows(NotFoundException.class, () -> directory.changeUser(admin, "ghost",
-                    new UserChange(null, null, null, true)));
+                    new UserChange(null, null, null, true, "Test")));
         }
 
         @Test

@@ -244,7 +244,13 @@ class RecordsManagementScenarioTest {
             assertThrows(ConflictException.class, () -> rm.disposals.propose(rm.officer,
                     new NewDisposal("DESTROY", List.of(file.id()))));
 
-            rm.holds.lift(rm.officer, hold.id());
+            rm.holds.requestLift(rm.officer, hold.id(), "Klage zurückgenommen");
+            assertThrows(ForbiddenException.class, () -> rm.holds.approveLift(rm.officer, hold.id()),
+                    "four eyes: who asked cannot lift");
+            assertThrows(ForbiddenException.class, () -> rm.holds.approveLift(rm.admin, hold.id()),
+                    "an administrator is no second records officer");
+            assertTrue(rm.holds.get(rm.officer, hold.id()).active(), "asking alone lifts nothing");
+            assertEquals("LIFTED", rm.holds.approveLift(rm.secondOfficer, hold.id()).state());
             DisposalView proposed = rm.disposals.propose(rm.officer, new NewDisposal("DESTROY", List.of(file.id())));
             rm.disposals.approve(rm.secondOfficer, proposed.id());
             LegalHoldView again = rm.holds.place(rm.officer, new NewLegalHold("CASE_FILE", file.id(),
@@ -254,7 +260,12 @@ class RecordsManagementScenarioTest {
             assertEquals(1, rm.caseFiles.details(rm.admin, file.id()).documents().size());
             assertTrue(blobs.exists(blob));
 
-            rm.holds.lift(rm.secondOfficer, again.id());
+            assertEquals("LIFT_REQUESTED", rm.holds.lift(rm.secondOfficer, again.id(), null).state(),
+                    "the one-call form asks first");
+            assertEquals("LIFT_REQUESTED", rm.holds.lift(rm.secondOfficer, again.id(), null).state(),
+                    "and asking again changes nothing");
+            assertEquals("LIFTED", rm.holds.lift(rm.officer, again.id(), null).state(),
+                    "the other officer's call lifts");
             assertEquals("EXECUTED", rm.disposals.execute(rm.officer, proposed.id()).state());
             assertFalse(blobs.exists(blob), "once the holds are lifted the storage lets the blob go");
             List<AuditAction> holdTrail = rm.db.call(() -> rm.audit.historyOf("document", Long.toString(doc.id()), 20))
@@ -349,7 +360,8 @@ class RecordsManagementScenarioTest {
             assertThrows(BlobRetainedException.class, () -> blobs.delete(blob), "retained until 2028-11-27");
             travelTo(LocalDate.of(2029, 1, 1));
             assertThrows(BlobRetainedException.class, () -> blobs.delete(blob), "past the date, still held");
-            rm.holds.lift(rm.officer, hold.id());
+            rm.holds.requestLift(rm.officer, hold.id(), "Verfahren beendet");
+            rm.holds.approveLift(rm.secondOfficer, hold.id());
             blobs.delete(blob);
             assertFalse(blobs.exists(blob));
         }

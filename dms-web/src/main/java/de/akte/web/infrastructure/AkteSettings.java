@@ -225,7 +225,7 @@ public record AkteSettings(Path dataDir, Path spoolDir, long maxUploadBytes, Str
     }
 
     /** System property first, then the environment variable of the same name. */
-    private record Lookup(Properties system, Map<String, String> env) {
+    record Lookup(Properties system, Map<String, String> env) {
         Optional<String> get(String key) {
             String fromSystem = system.getProperty(key);
             if (fromSystem != null && !fromSystem.isBlank()) {

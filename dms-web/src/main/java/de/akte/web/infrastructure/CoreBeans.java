@@ -2,6 +2,10 @@ package de.akte.web.infrastructure;
 
 import de.akte.core.application.AnnotationService;
 import de.akte.core.application.ApiTokens;
+import de.akte.core.application.PasswordLogin;
+import de.akte.web.security.BodyLimits;
+import de.akte.core.security.HashingGate;
+import de.akte.core.security.LoginThrottle;
 import de.akte.core.application.PageHitService;
 import de.akte.core.application.SavedSearchService;
 import de.akte.core.infrastructure.persistence.jpa.JpaAnnotationRepository;
@@ -129,6 +133,8 @@ public class CoreBeans {
     private AuditTrail audit;
     private Directory directory;
     private ApiTokens apiTokens;
+    private SecuritySettings security;
+    private PasswordLogin passwordLogin;
     private DocumentService documents;
     private CaseFileService caseFiles;
     private SearchService search;
@@ -180,7 +186,12 @@ public class CoreBeans {
         audit = new AuditTrail(new JpaAuditRepository(em), clock);
         PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
         directory = new Directory(unitOfWork, userRepository, departmentRepository, hasher, audit, clock);
-        apiTokens = new ApiTokens(unitOfWork, new JpaApiTokenRepository(em), clock, Duration.ofHours(12));
+        security = SecuritySettings.from(System.getProperties(), System.getenv());
+        apiTokens = new ApiTokens(unitOfWork, new JpaApiTokenRepository(em), directory, audit, clock,
+                security.tokenLifetime(), security.tokenMaxLifetime());
+        passwordLogin = new PasswordLogin(directory,
+                new LoginThrottle(security.accountThrottle(), security.addressThrottle(), clock),
+                new HashingGate(security.hashConcurrency(), security.hashWait()), audit, unitOfWork);
         ReadAudit reads = new ReadAudit(audit, clock, settings.readAuditWindow());
         documents = new DocumentService(unitOfWork, documentRepository, caseFileRepository, departmentRepository,
                 taskRepository, outbox, blobStore, new TikaContentTypeDetector(), audit, clock,
@@ -431,6 +442,24 @@ public class CoreBeans {
     @Dependent
     ApiTokens apiTokens() {
         return apiTokens;
+    }
+
+    @Produces
+    @Dependent
+    SecuritySettings securitySettings() {
+        return security;
+    }
+
+    @Produces
+    @Dependent
+    BodyLimits bodyLimits() {
+        return BodyLimits.fromEnvironment();
+    }
+
+    @Produces
+    @Dependent
+    PasswordLogin passwordLogin() {
+        return passwordLogin;
     }
 
     @Produces

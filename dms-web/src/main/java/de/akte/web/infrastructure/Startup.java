@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -63,6 +64,12 @@ public class Startup {
         String version = new SchemaMigrator(dataSource, Startup.class.getClassLoader()).migrate();
         LOG.info(() -> "Akte data directory " + core.settings().dataDir() + ", schema version " + version);
         createAdministrator();
+        List<String> split = directory.separateDuties();
+        if (!split.isEmpty()) {
+            LOG.warning(() -> "Separation of duties: RECORDS_OFFICER removed from administrator accounts " + split
+                    + "; give each records officer an account of their own");
+        }
+        warnIfPostSizeBelowUploads();
         if (core.settings().seedDemoData()) {
             String password = core.settings().demoPassword().orElseGet(Startup::generatePassword);
             if (demoData.seed(password.toCharArray())) {
@@ -117,6 +124,19 @@ public class Startup {
             } else {
                 LOG.info("First start: user 'admin' created with the password from AKTE_ADMIN_PASSWORD");
             }
+        }
+    }
+
+    /** The server's own body limit (AKTE_MAX_POST_SIZE) cuts uploads the application would accept. */
+    private void warnIfPostSizeBelowUploads() {
+        String postSize = System.getenv("AKTE_MAX_POST_SIZE");
+        try {
+            if (postSize != null && Long.parseLong(postSize.strip()) < core.settings().maxUploadBytes()) {
+                LOG.warning(() -> "AKTE_MAX_POST_SIZE (" + postSize + ") is below AKTE_MAX_UPLOAD_BYTES ("
+                        + core.settings().maxUploadBytes() + "): large uploads will be cut off by the server");
+            }
+        } catch (NumberFormatException e) {
+            LOG.warning(() -> "AKTE_MAX_POST_SIZE is not a number: " + postSize);
         }
     }
 

@@ -25,7 +25,10 @@ public class AuthenticationRequiredFilter implements ContainerRequestFilter {
         }
         // the UI signs in on its own page; a Basic challenge would make the browser pop up its login dialog
         boolean fromUi = request.getHeaderString(BrowserSession.REQUEST_HEADER) != null;
+        // the body stays unread: close the connection rather than let the server drain it
+        boolean body = request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
         request.abortWith(Response.status(401)
+                .header("Connection", body ? "close" : null)
                 .header("WWW-Authenticate", fromUi ? null : ApiAuthenticationMechanism.CHALLENGE)
                 .type("application/problem+json")
                 .entity("{\"type\":\"urn:akte:problem:unauthorized\",\"title\":\"Unauthorized\",\"status\":401,"

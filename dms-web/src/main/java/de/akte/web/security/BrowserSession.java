@@ -3,11 +3,14 @@ package de.akte.web.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The web UI's sign-in: an HTTP session holding only the username. Roles and departments are read from the
- * directory on every request, so a disabled user or a changed role takes effect at once.
+ * The web UI's sign-in: an HTTP session holding the username, the user's credential version and the moment of
+ * sign-in. Roles and departments are read from the directory on every request; a changed credential version
+ * (password, roles, access changed) or an expired absolute lifetime ends the session.
  */
 public final class BrowserSession {
 
@@ -15,33 +18,53 @@ public final class BrowserSession {
     public static final String REQUEST_HEADER = "X-Akte-Request";
 
     private static final String USERNAME = "akte.username";
+    private static final String CREDENTIAL_VERSION = "akte.credentialVersion";
+    private static final String SIGNED_IN_AT = "akte.signedInAt";
+
+    /** What a session remembers of its sign-in. */
+    public record SignIn(String username, long credentialVersion, Instant signedInAt) {
+    }
 
     private BrowserSession() {
     }
 
     /** Starts a fresh session for the user; any earlier session is thrown away, so its id cannot be fixed. */
-    public static void start(HttpServletRequest request, String username) {
+    public static void start(HttpServletRequest request, String username, long credentialVersion, Duration idle) {
         HttpSession old = request.getSession(false);
         if (old != null) {
             old.invalidate();
         }
-        request.getSession(true).setAttribute(USERNAME, username);
+        HttpSession session = request.getSession(true);
+        session.setAttribute(USERNAME, username);
+        session.setAttribute(CREDENTIAL_VERSION, credentialVersion);
+        session.setAttribute(SIGNED_IN_AT, Instant.now());
+        session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, idle.toSeconds()));
     }
 
     public static void end(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session != null) {
-            session.invalidate();
+            try {
+                session.invalidate();
+            } catch (IllegalStateException e) {
+                // invalidated meanwhile
+            }
         }
     }
 
-    static Optional<String> username(HttpServletRequest request) {
+    static Optional<SignIn> signIn(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable((String) session.getAttribute(USERNAME));
+            String username = (String) session.getAttribute(USERNAME);
+            Long version = (Long) session.getAttribute(CREDENTIAL_VERSION);
+            Instant at = (Instant) session.getAttribute(SIGNED_IN_AT);
+            if (username == null || version == null || at == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new SignIn(username, version, at));
         } catch (IllegalStateException e) {
             return Optional.empty(); // invalidated meanwhile
         }

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Remembers recent successful Basic logins for a few minutes, so that programs sending the
  * password with every request do not pay the deliberately slow password hash each time. Only
- * a keyed HMAC of the password is kept, under a key that never leaves this process.
+ * a keyed HMAC of the password is kept, under a key that never leaves this process, with the user's credential
+ * version: after a change of password or roles (on any server) the entry no longer matches.
  */
 @ApplicationScoped
 public class LoginCache {
@@ -25,7 +26,7 @@ public class LoginCache {
     private static final Duration TTL = Duration.ofMinutes(5);
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(byte[] mac, Instant expires) {
+    private record Entry(byte[] mac, long credentialVersion, Instant expires) {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -37,7 +38,8 @@ public class LoginCache {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    boolean remembers(String username, char[] password) {
+    /** Whether this password was right for the user under the given credential version a few minutes ago. */
+    boolean remembers(String username, char[] password, long credentialVersion) {
         Entry entry = entries.get(username);
         if (entry == null) {
             return false;
@@ -46,14 +48,14 @@ public class LoginCache {
             entries.remove(username, entry);
             return false;
         }
-        return MessageDigest.isEqual(entry.mac(), mac(username, password));
+        return entry.credentialVersion() == credentialVersion && MessageDigest.isEqual(entry.mac(), mac(username, password));
     }
 
-    void remember(String username, char[] password) {
+    void remember(String username, char[] password, long credentialVersion) {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(username, new Entry(mac(username, password), Instant.now().plus(TTL)));
+        entries.put(username, new Entry(mac(username, password), credentialVersion, Instant.now().plus(TTL)));
     }
 
     /** Forgets a user, e.g. after a password change. */

@@ -1,24 +1,36 @@
 package de.akte.web.security;
 
+import de.akte.web.infrastructure.SecuritySettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import java.io.IOException;
 
 /**
  * Security headers for everything the server sends: the UI loads only its own scripts and styles (no inline code),
  * may not be framed, and nothing is sniffed into another type. The UI's files are revalidated on every load so an
- * update shows at once.
+ * update shows at once. Every API answer - page images, downloads, text, metadata - is {@code no-store}: record
+ * content must not stay in a shared browser's cache, whatever a resource would allow. With HTTPS
+ * ({@code AKTE_HTTPS}) browsers are told to use nothing else (HSTS).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class UiSecurityHeaders extends HttpFilter {
 
     private static final String CSP = "default-src 'self'; img-src 'self' blob: data:; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private SecuritySettings settings;
+
+    /** Reads the settings itself: filters start with the deployment, before the application's beans. */
+    @Override
+    public void init() {
+        settings = SecuritySettings.from(System.getProperties(), System.getenv());
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -27,10 +39,37 @@ public class UiSecurityHeaders extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
+        if (settings.https()) {
+            response.setHeader("Strict-Transport-Security", "max-age=" + settings.hstsMaxAge().toSeconds());
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!path.startsWith("/api/")) {
             response.setHeader("Cache-Control", "no-cache");
+            chain.doFilter(request, response);
+            return;
         }
-        chain.doFilter(request, response);
+        response.setHeader("Cache-Control", "no-store");
+        chain.doFilter(request, new NoStore(response));
+    }
+
+    /** Keeps {@code Cache-Control: no-store} whatever the resource sets. */
+    private static final class NoStore extends HttpServletResponseWrapper {
+        NoStore(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if (!"Cache-Control".equalsIgnoreCase(name)) {
+                super.setHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (!"Cache-Control".equalsIgnoreCase(name)) {
+                super.addHeader(name, value);
+            }
+        }
     }
 }

@@ -235,8 +235,22 @@ class RecordsDeskIT implements ScreenshotOnFailure.WithBrowser {
                 .filter(r -> r.getText().contains("RPA 4/26")).findFirst().orElse(null));
         assertEquals(1, ADMIN.get("/api/case-files/" + caseFile + "/retention").json().getJsonArray("activeHolds")
                 .size());
+        // four eyes: this officer asks to lift the hold, the second one agrees
+        row.findElement(By.cssSelector("input.lift-reason")).sendKeys("Prüfung abgeschlossen");
         row.findElement(By.cssSelector("button.lift")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "Sperre aufgehoben."));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("alert"), "Aufhebung beantragt."));
+        assertEquals(1, ADMIN.get("/api/case-files/" + caseFile + "/retention").json().getJsonArray("activeHolds")
+                .size(), "asking alone lifts nothing");
+        WebElement pending = waiting().until(d -> d.findElements(By.cssSelector("#hold-list tbody tr")).stream()
+                .filter(r -> r.getText().contains("RPA 4/26")).findFirst().orElse(null));
+        assertTrue(pending.findElements(By.cssSelector("button.lift-approve")).isEmpty(),
+                "the officer who asked is not offered to agree");
+        long holdId = ADMIN.get("/api/legal-holds?active=true&size=500").structure().asJsonArray().stream()
+                .map(v -> v.asJsonObject()).filter(x -> "RPA 4/26".equals(x.getString("reference", "")))
+                .findFirst().orElseThrow().getJsonNumber("id").longValue();
+        ApiClient.Answer lifted = ApiClient.as(secondOfficer, PASSWORD).post("/api/legal-holds/" + holdId
+                + "/lift-approval");
+        assertEquals(200, lifted.status(), lifted::text);
         assertTrue(ADMIN.get("/api/case-files/" + caseFile + "/retention").json().getJsonArray("activeHolds")
                 .isEmpty());
 

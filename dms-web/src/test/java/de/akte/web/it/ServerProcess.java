@@ -60,7 +60,7 @@ final class ServerProcess implements AutoCloseable {
         }
         HttpClient http = HttpClient.newHttpClient();
         // a loaded machine (CI, builds side by side) may take minutes
-        Duration patience = Duration.ofMinutes(Long.getLong("akte.it.serverStartMinutes", 3));
+        Duration patience = Duration.ofMinutes(Long.getLong("akte.it.serverStartMinutes", 6));
         Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
             try {

@@ -151,7 +151,9 @@ class RecordsOnS3Test {
                 new NewDisposal("DESTROY", List.of(file.id()))), "a held record cannot be disposed of");
         assertThrows(de.akte.core.storage.BlobRetainedException.class, () -> store.delete(new BlobId(sha)));
 
-        rm.holds.lift(rm.officer, hold.id());
+        rm.holds.requestLift(rm.officer, hold.id(), "Klage erledigt");
+        assertTrue(legalHold(sha), "held until a second officer agrees");
+        rm.holds.approveLift(rm.secondOfficer, hold.id());
         assertFalse(legalHold(sha));
         DisposalView d = rm.disposals.propose(rm.officer, new NewDisposal("DESTROY", List.of(file.id())));
         rm.disposals.approve(rm.secondOfficer, d.id());

@@ -6,8 +6,11 @@ import de.akte.core.shared.ConflictException;
 import de.akte.core.shared.ForbiddenException;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.NotFoundException;
+import de.akte.core.security.HashingGate;
 import de.akte.core.storage.BlobTooLargeException;
 import de.akte.web.infrastructure.Outages;
+import de.akte.web.security.ApiAuthenticationMechanism;
+import de.akte.web.security.BodyTooLargeException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -35,6 +38,13 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         Throwable cause = decisive(e);
+        // a body cut off at its limit surfaces wrapped in whatever was reading it (JSON, XML, a form)
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyTooLargeException) {
+                cause = t;
+                break;
+            }
+        }
         if (cause instanceof InvalidInputException invalid) {
             return Problems.response(new Problem("urn:akte:problem:invalid-input", "Invalid input", 400,
                     invalid.getMessage(), invalid.errors().stream()
@@ -52,6 +62,14 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof BlobTooLargeException tooLarge) {
             return Problems.response(413, "too-large", "File too large",
                     "the file is larger than the limit of " + tooLarge.limit() + " bytes");
+        }
+        if (cause instanceof BodyTooLargeException tooLarge) {
+            return Response.fromResponse(Problems.response(413, "too-large", "Request body too large",
+                    tooLarge.getMessage())).header("Connection", "close").build();
+        }
+        if (cause instanceof HashingGate.BusyException busy) {
+            return Response.fromResponse(Problems.response(503, "busy", "Service Unavailable", busy.getMessage()))
+                    .header("Retry-After", ApiAuthenticationMechanism.seconds(busy.retryAfter())).build();
         }
         if (cause instanceof UnacceptableContentException) {
             return Problems.response(415, "unacceptable-content", "Content not accepted", cause.getMessage());
@@ -93,7 +111,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                     || t instanceof UnacceptableContentException || t instanceof WebApplicationException
                     || t instanceof ProcessingException || t instanceof JsonbException
                     || t instanceof UnreadableContentException || t instanceof ReaderCrashedException
-                    || t instanceof PageTooLargeException) {
+                    || t instanceof PageTooLargeException
+                    || t instanceof BodyTooLargeException || t instanceof HashingGate.BusyException) {
                 return t;
             }
             t = t.getCause();
