@@ -139,7 +139,9 @@ class SignInScenarioTest {
                     () -> tokens.revoke(stranger, token.id(), true, null));
 
             assertThrows(InvalidInputException.class, () -> directory.changeUser(admin, name,
-                    new UserChange(List.of("CLERK", "SCANNER"), null, null, null, " ")), "a change needs a reason");
+                    new UserChange(List.of("CLERK", "SCANNER"), null, null, null, "x".repeat(501))),
+                    "a reason has at most 500 characters");
+            assertTrue(tokens.resolve(token.token()).isPresent(), "a refused change ends nothing");
             directory.changeUser(admin, name, new UserChange(List.of("CLERK", "SCANNER"), null, null, null,
                     "zusätzlich Scanstelle"));
             assertTrue(tokens.resolve(token.token()).isEmpty(), "the role change ended the token");
