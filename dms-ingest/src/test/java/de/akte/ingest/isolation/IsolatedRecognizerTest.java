@@ -177,16 +177,17 @@ class IsolatedRecognizerTest {
         Path cache = dir.resolve("cache");
         IsolatedPageImages isolated = new IsolatedPageImages(cache, pool(settings()));
         String sha = "ab".repeat(32);
-        byte[] there = isolated.render(sha, () -> copy(pdf), "application/pdf", 0, 400);
+        // 640 is one of the served widths (PageRenderLimits): other widths are rounded up to one
+        byte[] there = isolated.render(sha, () -> copy(pdf), "application/pdf", 0, 640);
         byte[] here = new RenderedPages(dir.resolve("other-cache"), DecodedPageBudget.ofHeap(Runtime.getRuntime().maxMemory())).render(sha, () -> copy(pdf), "application/pdf",
-                0, 400);
+                0, 640);
         assertArrayEquals(here, there);
-        assertTrue(Files.exists(RenderedPages.keptPage(cache, sha, 0, 400)), "kept in the server's cache");
+        assertTrue(Files.exists(RenderedPages.keptPage(cache, sha, 0, 640)), "kept in the server's cache");
         assertArrayEquals(there, isolated.render(sha, () -> {
             throw new AssertionError("a kept page is not rendered again");
-        }, "application/pdf", 0, 400));
+        }, "application/pdf", 0, 640));
         assertThrows(IllegalArgumentException.class, () -> isolated.render(sha, () -> copy(pdf), "application/pdf", 5,
-                400));
+                640));
     }
 
     private Path copy(Path file) {
