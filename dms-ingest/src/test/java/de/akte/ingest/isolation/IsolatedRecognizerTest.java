@@ -142,7 +142,8 @@ class IsolatedRecognizerTest {
         IsolatedRecognizer recognizer = new IsolatedRecognizer(pool(settings().withLimits(Duration.ofMinutes(1),
                 Duration.ofSeconds(2))));
         Path scan = dir.resolve("scan.png");
-        LetterScans.toPng(LetterScans.page(Letter.numbered(6)), 300, scan);
+        // at 600 dpi one page's OCR takes several seconds even on an idle machine: well past the 2 s limit
+        LetterScans.toPng(LetterScans.page(Letter.numbered(6)), 600, scan);
         ReaderCrashedException crash = assertThrows(ReaderCrashedException.class,
                 () -> recognizer.recognize(scan, "scan.png", "Scan").close());
         assertEquals("the file's reader did not finish within 2 s and was stopped", crash.getMessage());

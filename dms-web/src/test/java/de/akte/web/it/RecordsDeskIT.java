@@ -245,7 +245,7 @@ class RecordsDeskIT implements ScreenshotOnFailure.WithBrowser {
                 .filter(r -> r.getText().contains("RPA 4/26")).findFirst().orElse(null));
         assertTrue(pending.findElements(By.cssSelector("button.lift-approve")).isEmpty(),
                 "the officer who asked is not offered to agree");
-        long holdId = ADMIN.get("/api/legal-holds?active=true&size=500").structure().asJsonArray().stream()
+        long holdId = ADMIN.get("/api/legal-holds?active=true&size=200").structure().asJsonArray().stream()
                 .map(v -> v.asJsonObject()).filter(x -> "RPA 4/26".equals(x.getString("reference", "")))
                 .findFirst().orElseThrow().getJsonNumber("id").longValue();
         ApiClient.Answer lifted = ApiClient.as(secondOfficer, PASSWORD).post("/api/legal-holds/" + holdId
