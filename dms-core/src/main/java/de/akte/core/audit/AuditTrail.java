@@ -21,6 +21,11 @@ public class AuditTrail {
     /** Appends an entry in the current transaction; if the transaction rolls back, so does the entry. */
     public AuditEntry record(String actor, AuditAction action, String targetType, String targetId, String details) {
         AuditChainHead head = repository.lockHead();
+        // entries the head does not know yet (a head update lost in a race) are followed, never overwritten
+        for (List<AuditEntry> newer = repository.after(head.lastSequence(), 100); !newer.isEmpty();
+             newer = repository.after(head.lastSequence(), 100)) {
+            newer.forEach(head::advance);
+        }
         AuditEntry entry = new AuditEntry(head.lastSequence() + 1, clock.now(), actor, action, targetType, targetId,
                 details, head.lastHash());
         repository.append(entry);

@@ -24,6 +24,17 @@ final class TransactionConflicts {
     }
 
     /**
+     * Two transactions that append to the audit chain at once may both take the next sequence number; the second
+     * commit then violates the chain's primary key. Running it again appends after the first: a lost race, not bad
+     * data (H2 names the index "AUDIT_ENTRY(SEQUENCE)", PostgreSQL the constraint "audit_entry_pkey").
+     */
+    private static boolean lostTheAuditChainRace(SQLException sql) {
+        String message = sql.getMessage() == null ? "" : sql.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return "23505".equals(sql.getSQLState())
+                && (message.contains("audit_entry_pkey") || message.contains("audit_entry(sequence)"));
+    }
+
+    /**
      * True for a lost race. A commit the transaction manager refused without a database error of another kind (a
      * violated constraint, say) is one too: the work was rolled back as a whole, so running it again is safe.
      */
@@ -33,6 +44,9 @@ final class TransactionConflicts {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {
                 if (sql.getSQLState() != null && SQL_STATES.contains(sql.getSQLState())) {
+                    return true;
+                }
+                if (lostTheAuditChainRace(sql)) {
                     return true;
                 }
                 otherDatabaseError = true;

@@ -26,6 +26,18 @@ class TransactionConflictsTest {
     }
 
     @Test
+    void twoAppendsToTheAuditChainAtOnceAreALostRace() {
+        RollbackException h2 = new RollbackException("ARJUNA016053");
+        h2.initCause(new SQLException("Unique index or primary key violation: \"PRIMARY KEY ON PUBLIC.AUDIT_ENTRY(SEQUENCE)"
+                + " ( /* key:274 */ CAST(274 AS BIGINT), ...)\"", "23505"));
+        assertTrue(TransactionConflicts.isConflict(new IllegalStateException(h2)));
+        RollbackException postgres = new RollbackException("ARJUNA016053");
+        postgres.initCause(new SQLException("ERROR: duplicate key value violates unique constraint \"audit_entry_pkey\"",
+                "23505"));
+        assertTrue(TransactionConflicts.isConflict(new IllegalStateException(postgres)));
+    }
+
+    @Test
     void violatedConstraintsAndOrdinaryFailuresAreNotConflicts() {
         RollbackException refused = new RollbackException("ARJUNA016053");
         refused.initCause(new SQLException("duplicate key", "23505"));

@@ -30,6 +30,8 @@ public class JpaAuditRepository implements AuditRepository {
         if (head == null) {
             throw new IllegalStateException("audit_chain_head row is missing: the schema migration did not run");
         }
+        // a head already in this persistence context is locked but not re-read: read what the last holder committed
+        em.refresh(head);
         return head;
     }
 
