@@ -71,6 +71,19 @@ class AuditTrailTest {
         }
 
         @Test
+        void followsEntriesItsHeadLostInARaceInsteadOfRefusingEveryLaterEntry() throws Exception {
+            recordThree();
+            // the head forgot the newest entry (its update lost in a race): the next entry must still be appended
+            sql("update audit_chain_head set last_sequence = 2, "
+                    + "last_hash = (select hash from audit_entry where sequence = 2) where id = 1");
+            AuditEntry fourth = context.call(() -> trail.record("carla", AuditAction.CREATE, "document", "2", "x"));
+            assertEquals(4L, fourth.sequence());
+            ChainVerification result = context.call(trail::verify);
+            assertTrue(result.intact(), () -> "expected intact chain, got " + result);
+            assertEquals(4, result.entriesChecked());
+        }
+
+        @Test
         void namesFirstEntryWhoseContentWasChanged() throws Exception {
             recordThree();
             sql("update audit_entry set actor = 'mallory' where sequence = 2");
