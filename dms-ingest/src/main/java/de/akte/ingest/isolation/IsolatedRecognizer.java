@@ -163,6 +163,7 @@ public final class IsolatedRecognizer implements ContentRecognizer {
                 case QUARANTINED -> new QuarantinedContentException(message);
                 case DEFERRED -> new RecognitionDeferredException(message);
                 case NO_SUCH_PAGE -> new IllegalArgumentException(message);
+                case PAGE_TOO_LARGE -> new de.akte.core.recognition.PageTooLargeException(message);
                 // only a class name: a subverted reader gets no free text into a document's reason this way
                 case ERROR -> new ReaderCrashedException("the file's reader stopped with a " + className(message));
                 case FAILED -> new IllegalStateException("the file's reader failed: " + message);

@@ -112,6 +112,8 @@ final class ParserWork {
                 return render(render);
             }
             return new Wire.Pong();
+        } catch (de.akte.core.recognition.PageTooLargeException e) {
+            return failure(Wire.FailureKind.PAGE_TOO_LARGE, e.getMessage());
         } catch (UnreadableContentException e) {
             return failure(Wire.FailureKind.UNREADABLE, e.getMessage());
         } catch (QuarantinedContentException e) {

@@ -80,6 +80,8 @@ final class Wire {
         DEFERRED,
         /** The file has no such page. */
         NO_SUCH_PAGE,
+        /** The page would be larger than a rendered page may be: the reason says which width would fit. */
+        PAGE_TOO_LARGE,
         /** A JVM error (a stack overflow): the message is the error's class name; the reader is not used again. */
         ERROR,
         /** Any other failure, retried later. */

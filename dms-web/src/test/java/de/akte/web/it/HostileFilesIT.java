@@ -86,7 +86,7 @@ class HostileFilesIT {
             Thread.sleep(2_000);
         }
         ended.forEach((name, document) -> System.out.println("HostileFilesIT: " + name + " -> "
-                + document.getString("status") + ": " + document.getString("statusReason")));
+                + document.getString("status") + ": " + document.getString("statusReason", "")));
         System.out.println("HostileFilesIT: health answered " + healthChecks + " times, never DOWN");
 
         // the page bomb exhausts its reader's heap; with a decoded-page budget in the reader it may instead be
@@ -128,7 +128,7 @@ class HostileFilesIT {
     }
 
     private static String reason(Map<String, JsonObject> ended, String name) {
-        return ended.get(name).getString("statusReason");
+        return ended.get(name).getString("statusReason", "");
     }
 
     private static JsonObject health(HttpClient http) throws IOException, InterruptedException {
