@@ -1,8 +1,13 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import de.akte.ingest.cli.ApiClient;
+import de.akte.ingest.cli.MultipartBody;
+import de.akte.ingest.cli.ServerConnection;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -38,10 +42,13 @@ import java.util.stream.Stream;
  * throughput of the normal documents while the hostile ones were processed.
  *
  * <pre>
- * java bench/HostileCorpusRun.java --corpus target/hostile-corpus [--url http://127.0.0.1:8080] [--user admin]
- *      [--password …] [--normal 400] [--normal-rate 4] [--threads 4] [--settle-minutes 25]
- *      [--pid-file server.pid] [--gc-log gc.log] [--restarts-file restarts]
+ * java -cp dms-ingest/target/akte.jar bench/HostileCorpusRun.java --corpus target/hostile-corpus
+ *      [--url http://127.0.0.1:8080] [--user admin] [--password …] [--normal 400] [--normal-rate 4] [--threads 4]
+ *      [--settle-minutes 25] [--department hostile] [--pid-file server.pid] [--gc-log gc.log]
+ *      [--restarts-file restarts] [--help]
  * </pre>
+ * (or {@code bench/run HostileCorpusRun …}: the run talks to the server through the command-line client's HTTP
+ * client, hence the client's jar on the class path).
  * The password may also come from AKTE_ADMIN_PASSWORD. {@code --pid-file} names a file holding the server JVM's
  * process id: the run then checks that it stays alive and, without {@code --gc-log}, samples its heap with
  * {@code jcmd <pid> GC.heap_info}. {@code --gc-log} is the server's {@code -Xlog:gc} file (or a directory of
@@ -51,25 +58,39 @@ import java.util.stream.Stream;
  */
 public class HostileCorpusRun {
 
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
-    private static final Pattern DOCUMENT_ID = Pattern.compile("\"documentId\"\\s*:\\s*(\\d+)");
-    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
-    private static final Pattern REASON = Pattern.compile("\"statusReason\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    static final String USAGE = """
+            usage: java -cp dms-ingest/target/akte.jar bench/HostileCorpusRun.java [options]
+                   (or: bench/run HostileCorpusRun [options]; bench/hostile-corpus.sh starts a server as well)
+              --corpus DIR          the corpus written by bench/HostileCorpus.java (default target/hostile-corpus)
+              --url URL             Akte base URL (default $AKTE_URL or http://127.0.0.1:8080)
+              --user NAME           user for HTTP Basic (default admin)
+              --password PW         password (or set AKTE_ADMIN_PASSWORD)
+              --normal N            normal PDFs sent alongside at most (default 400)
+              --normal-rate R       normal PDFs per second (default 4)
+              --threads N           parallel hostile uploads and status polls (default 4)
+              --settle-minutes M    how long the hostile documents may take to settle (default 25)
+              --department CODE     department for the uploads, created if missing (default hostile)
+              --pid-file FILE       file holding the server's process id: watch it and sample its heap
+              --gc-log FILE|DIR     the server's -Xlog:gc file(s), for the peak heap
+              --restarts-file FILE  a watchdog's list of server restarts
+              --help                this text
+            """;
     private static final List<String> SETTLED = List.of("READY", "FAILED", "QUARANTINED");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final String url;
-    private final String auth;
+    private final ApiClient api;
     private final Map<String, AtomicInteger> uploadAnswers = new ConcurrentHashMap<>();
     private final AtomicInteger serverErrors = new AtomicInteger();
     private final AtomicInteger noAnswer = new AtomicInteger();
 
-    HostileCorpusRun(String url, String auth) {
-        this.url = url;
-        this.auth = auth;
+    HostileCorpusRun(ApiClient api) {
+        this.api = api;
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
         String url = arg(args, "--url", System.getenv().getOrDefault("AKTE_URL", "http://127.0.0.1:8080"));
         String user = arg(args, "--user", "admin");
         String password = arg(args, "--password", System.getenv("AKTE_ADMIN_PASSWORD"));
@@ -90,12 +111,10 @@ public class HostileCorpusRun {
         try (Stream<Path> walk = Files.walk(corpus)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
-        String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
-        HostileCorpusRun run = new HostileCorpusRun(url, basic);
-        run.send(HttpRequest.newBuilder(URI.create(url + "/api/departments")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + department
-                        + "\",\"name\":\"Hostile corpus\"}")), 3);
+        ApiClient api = new ApiClient(new ServerConnection(URI.create(url), user, password));
+        HostileCorpusRun run = new HostileCorpusRun(api);
+        run.send(api.postJson("/api/departments", api.object().put("code", department).put("name", "Hostile corpus")),
+                3);
         run.execute(files, department, normal, normalRate, threads, settleMinutes, pidFile, gcLog, restartsFile);
     }
 
@@ -267,62 +286,67 @@ public class HostileCorpusRun {
     // ---- HTTP --------------------------------------------------------------------------------------------------
 
     private long upload(String fileName, byte[] content, String department, String title) throws Exception {
-        String boundary = "hostile-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        String safeName = fileName.replaceAll("[\"\\r\\n]", "_");
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"department\"\r\n\r\n" + department
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n"
-                + title.replaceAll("[\\r\\n]", " ") + "\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + safeName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url + "/api/documents"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), 5);
+        // the names as the corpus has them, but nothing that would end the header line or its quoted string
+        MultipartBody body = MultipartBody.withRandomBoundary().field("department", department)
+                .field("title", title.replaceAll("[\\r\\n]", " "));
+        HttpResponse<byte[]> r = send(api.request("/api/documents").header("Content-Type", body.contentType())
+                .POST(body.publisher("file", fileName.replaceAll("[\"\\r\\n]", "_"), content)), 5);
         if (r == null) {
             return -1;
         }
         uploadAnswers.computeIfAbsent(Integer.toString(r.statusCode()), k -> new AtomicInteger()).incrementAndGet();
         if (r.statusCode() != 201) {
             if (r.statusCode() >= 500) {
-                System.err.println("upload " + fileName + ": " + r.statusCode() + " " + r.body());
+                System.err.println("upload " + fileName + ": " + r.statusCode() + " " + text(r));
             }
             return -1;
         }
-        Matcher m = ID.matcher(r.body());
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
+        return json(r).path("id").asLong(-1);
     }
 
+    /** Status and reason of a document, or null while it cannot be had. */
     private String[] state(long id) throws Exception {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url + "/api/documents/" + id)).GET(), 1);
+        HttpResponse<byte[]> r = send(api.request("/api/documents/" + id).GET(), 1);
         if (r == null || r.statusCode() != 200) {
             return null;
         }
-        Matcher status = STATUS.matcher(r.body());
-        Matcher reason = REASON.matcher(r.body());
-        return new String[] {status.find() ? status.group(1) : "UNKNOWN", reason.find() ? reason.group(1) : ""};
+        JsonNode document = json(r);
+        return new String[] {document.path("status").asText("UNKNOWN"), document.path("statusReason").asText("")};
     }
 
     /** Ids found by searching {@code q}, every page of 200. */
     private List<Long> searchable(String q) throws Exception {
         List<Long> ids = new ArrayList<>();
         for (int page = 0; page < 50; page++) {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url + "/api/search?size=200&page=" + page
-                    + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))).GET(), 1);
+            HttpResponse<byte[]> r = send(api.request("/api/search?size=200&page=" + page
+                    + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).GET(), 1);
             if (r == null || r.statusCode() != 200) {
                 break;
             }
             int before = ids.size();
-            Matcher m = DOCUMENT_ID.matcher(r.body());
-            while (m.find()) {
-                ids.add(Long.parseLong(m.group(1)));
+            for (JsonNode item : json(r).path("items")) {
+                if (item.path("documentId").isNumber()) {
+                    ids.add(item.path("documentId").asLong());
+                }
             }
             if (ids.size() - before < 200) {
                 break;
             }
         }
         return ids;
+    }
+
+    /** The answer as JSON; one that is none (an error page from a proxy, say) reads as empty. */
+    private JsonNode json(HttpResponse<byte[]> answer) {
+        try {
+            return api.json(answer);
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    private static String text(HttpResponse<byte[]> answer) {
+        return new String(answer.body(), StandardCharsets.UTF_8);
     }
 
     private static double percentile(List<Double> sorted, int p) {
@@ -334,11 +358,11 @@ public class HostileCorpusRun {
     }
 
     /** Sends with retries on I/O errors (a server restarting); counts 5xx answers and requests never answered. */
-    private HttpResponse<String> send(HttpRequest.Builder request, int attempts) throws InterruptedException {
-        HttpRequest built = request.header("Authorization", auth).timeout(Duration.ofMinutes(2)).build();
+    private HttpResponse<byte[]> send(HttpRequest.Builder request, int attempts) throws InterruptedException {
+        HttpRequest built = request.timeout(Duration.ofMinutes(2)).build();
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                HttpResponse<String> r = http.send(built, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<byte[]> r = api.send(built);
                 if (r.statusCode() >= 500) {
                     serverErrors.incrementAndGet();
                 }
@@ -378,14 +402,15 @@ public class HostileCorpusRun {
         public void run() {
             while (running) {
                 try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/health"))
-                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-                    Matcher status = STATUS.matcher(r.body());
-                    health.computeIfAbsent(r.statusCode() + " " + (status.find() ? status.group(1) : "?"),
+                    HttpResponse<byte[]> r = api.send(HttpRequest.newBuilder(api.uri("/api/health"))
+                            .timeout(Duration.ofSeconds(10)).build());
+                    JsonNode answer = json(r);
+                    health.computeIfAbsent(r.statusCode() + " " + answer.path("status").asText("?"),
                             k -> new AtomicInteger()).incrementAndGet();
-                    Matcher reasonList = Pattern.compile("\"reasons\"\\s*:\\s*\\{([^}]*)}").matcher(r.body());
-                    if (reasonList.find() && !reasonList.group(1).isBlank()) {
-                        reasons.add(normalised(reasonList.group(1)));
+                    JsonNode reasonList = answer.path("reasons");
+                    if (reasonList.isObject() && !reasonList.isEmpty()) {
+                        String fields = reasonList.toString();
+                        reasons.add(normalised(fields.substring(1, fields.length() - 1)));
                     }
                 } catch (IOException e) {
                     healthTimeouts.incrementAndGet();
@@ -467,7 +492,8 @@ public class HostileCorpusRun {
 
     /** A reason without its numbers, incident ids and quoted details, so that alike failures group together. */
     static String normalised(String reason) {
-        String r = reason.replaceAll("\\\\u[0-9a-fA-F]{4}", "'").replaceAll("\\\\\"", "'")
+        String r = reason.replaceAll("\\\\u[0-9a-fA-F]{4}", "'").replaceAll("\\p{Cntrl}", "'")
+                .replaceAll("\\\\\"", "'").replace('"', '\'')
                 .replaceAll("incident [A-Z0-9-]+", "incident …").replaceAll("\\d[\\d,.]*", "#");
         return r.length() > 150 ? r.substring(0, 150) + "…" : r;
     }

@@ -1,14 +1,18 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import de.akte.ingest.cli.ApiClient;
+import de.akte.ingest.cli.MultipartBody;
+import de.akte.ingest.cli.ServerConnection;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -16,23 +20,40 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Against a running Akte: ingests N born-digital PDFs through the API, waits until they are
  * searchable, then runs M searches. Prints documents/s (accepted, and until searchable) and
  * search p50/p99 in milliseconds.
  *
- * java bench/IngestSearchBench.java [--url http://127.0.0.1:8080] [--user admin] [--password …]
- *      [--docs 1000] [--searches 500] [--threads 8] [--search-threads 1] [--department BENCH]
- *      [--clamd unix:/run/clamav/clamd.ctl [--clamd-pid PID] [--scan-only]]
- * The password may also come from AKTE_PASSWORD. The server's malware scanning (from /api/health) is printed
- * with the figures. With --clamd, the same documents are first sent to that clamd alone (INSTREAM, one at a time)
- * and the scan's cost per document is printed (wall time, and with --clamd-pid the CPU time clamd spent, from
- * /proc, which a loaded machine does not inflate); with --scan-only nothing is sent to the server.
+ * java -cp dms-ingest/target/akte.jar bench/IngestSearchBench.java [--url http://127.0.0.1:8080] [--user admin]
+ *      [--password …] [--docs 1000] [--searches 500] [--threads 8] [--search-threads 1] [--department BENCH]
+ *      [--clamd unix:/run/clamav/clamd.ctl [--clamd-pid PID] [--scan-only]] [--help]
+ * (or {@code bench/run IngestSearchBench …}). The password may also come from AKTE_PASSWORD. The bench talks to the
+ * server through the command-line client's HTTP client, hence the client's jar on the class path. The server's
+ * malware scanning (from /api/health) is printed with the figures. With --clamd, the same documents are first sent
+ * to that clamd alone (INSTREAM, one at a time) and the scan's cost per document is printed (wall time, and with
+ * --clamd-pid the CPU time clamd spent, from /proc, which a loaded machine does not inflate); with --scan-only
+ * nothing is sent to the server.
  */
 public class IngestSearchBench {
+
+    static final String USAGE = """
+            usage: java -cp dms-ingest/target/akte.jar bench/IngestSearchBench.java [options]
+                   (or: bench/run IngestSearchBench [options])
+              --url URL             Akte base URL (default http://127.0.0.1:8080)
+              --user NAME           user for HTTP Basic (default admin)
+              --password PW         password (or set AKTE_PASSWORD)
+              --docs N              born-digital PDFs to ingest (default 1000)
+              --searches N          searches to run afterwards (default 500)
+              --threads N           parallel uploads (default 8)
+              --search-threads N    parallel searches (default 1)
+              --department CODE     department for the uploads, created if missing (default bench)
+              --clamd ADDRESS       first stream the documents to this clamd alone (unix:/path or host:port)
+              --clamd-pid PID       with --clamd: also measure clamd's CPU time from /proc
+              --scan-only           with --clamd: send nothing to the server
+              --help                this text
+            """;
 
     private static final String[] WORDS = {"Baugenehmigung", "Bauantrag", "Lageplan", "Widerspruch", "Bescheid",
             "Gewerbeanmeldung", "Sondernutzung", "Straße", "Grundstück", "Flurstück", "Gemarkung", "Abwasser",
@@ -41,6 +62,10 @@ public class IngestSearchBench {
             "Zustellung", "Vollmacht", "Antragsteller", "Bevollmächtigter", "Verwaltungsgebühr"};
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
         String url = arg(args, "--url", "http://127.0.0.1:8080");
         String user = arg(args, "--user", "admin");
         String password = arg(args, "--password", System.getenv("AKTE_PASSWORD"));
@@ -60,31 +85,24 @@ public class IngestSearchBench {
             System.err.println("give --password or set AKTE_PASSWORD");
             System.exit(2);
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        send(http, HttpRequest.newBuilder(URI.create(url + "/api/departments")).header("Authorization", basic)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + department + "\",\"name\":\"Benchmark\"}")));
-        String tokenJson = send(http, HttpRequest.newBuilder(URI.create(url + "/api/auth/token"))
-                .header("Authorization", basic).POST(HttpRequest.BodyPublishers.noBody())).body();
-        Matcher m = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(tokenJson);
-        if (!m.find()) {
-            throw new IllegalStateException("no token: " + tokenJson);
-        }
-        String auth = "Bearer " + m.group(1);
+        ApiClient basic = new ApiClient(new ServerConnection(URI.create(url), user, password));
+        send(basic.postJson("/api/departments", basic.object().put("code", department).put("name", "Benchmark")),
+                basic);
+        // only these two requests carry the password; every other one the API token
+        ApiClient api = basic.withToken(token(basic, send(basic.request("/api/auth/token")
+                .POST(HttpRequest.BodyPublishers.noBody()), basic)));
         String marker = "bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        long before = total(http, url, auth, marker);
+        long before = total(api, marker);
 
-        String health = send(http, HttpRequest.newBuilder(URI.create(url + "/api/health")).GET()).body();
-        Matcher scan = Pattern.compile("\"malwareScan\"\\s*:\\s*(\\{[^}]*\\})").matcher(health);
-        System.out.println("server's malware scanning: " + (scan.find() ? scan.group(1) : "not reported"));
+        JsonNode scan = json(api, send(HttpRequest.newBuilder(api.uri("/api/health")).GET(), api)).path("malwareScan");
+        System.out.println("server's malware scanning: " + (scan.isObject() ? scan.toString() : "not reported"));
         System.out.printf("ingesting %d PDFs with %d threads (marker %s)%n", docs, threads, marker);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         List<Future<Integer>> results = new ArrayList<>();
         for (int i = 0; i < docs; i++) {
             int n = i;
-            results.add(pool.submit(() -> upload(http, url, auth, department, n, marker)));
+            results.add(pool.submit(() -> upload(api, department, n, marker)));
         }
         int failed = 0;
         for (Future<Integer> f : results) {
@@ -96,7 +114,7 @@ public class IngestSearchBench {
         long searchable;
         do {
             Thread.sleep(200);
-            searchable = total(http, url, auth, marker) - before;
+            searchable = total(api, marker) - before;
         } while (searchable < docs - failed && (System.nanoTime() - start) / 1e9 < 3600);
         double searchableSeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("accepted:   %d documents in %.1f s = %.1f documents/s (%d failed)%n", docs - failed,
@@ -113,8 +131,7 @@ public class IngestSearchBench {
             String q = WORDS[random.nextInt(WORDS.length)] + (random.nextBoolean() ? " " + WORDS[random.nextInt(WORDS.length)] : "");
             runs.add(searchers.submit(() -> {
                 long t = System.nanoTime();
-                send(http, HttpRequest.newBuilder(URI.create(url + "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-                        .header("Authorization", auth).GET());
+                send(api.request("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).GET(), api);
                 millis.add((System.nanoTime() - t) / 1e6);
                 return null;
             }));
@@ -125,7 +142,7 @@ public class IngestSearchBench {
         searchers.shutdown();
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
-        long indexed = total(http, url, auth, "");
+        long indexed = total(api, "");
         System.out.printf("search:     %d queries over %d visible documents, p50 %.1f ms, p99 %.1f ms (%d threads)%n",
                 sorted.size(), indexed, percentile(sorted, 50), percentile(sorted, 99), searchThreads);
     }
@@ -223,22 +240,14 @@ public class IngestSearchBench {
         }
     }
 
-    private static int upload(HttpClient http, String url, String auth, String department, int n, String marker)
-            throws Exception {
-        byte[] pdf = document(n, marker);
-        String boundary = "bench-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"department\"\r\n\r\n" + department
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nBench " + n
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench-" + n
-                + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(pdf);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = send(http, HttpRequest.newBuilder(URI.create(url + "/api/documents"))
-                .header("Authorization", auth).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    private static int upload(ApiClient api, String department, int n, String marker) throws Exception {
+        MultipartBody body = MultipartBody.withRandomBoundary().field("department", department).field("title",
+                "Bench " + n);
+        HttpResponse<byte[]> r = send(api.request("/api/documents").header("Content-Type", body.contentType())
+                .POST(body.publisher("file", "bench-" + n + ".pdf", document(n, marker))), api);
         if (r.statusCode() != 201) {
-            System.err.println("upload " + n + ": " + r.statusCode() + " " + r.body());
+            System.err.println("upload " + n + ": " + r.statusCode() + " "
+                    + new String(r.body(), StandardCharsets.UTF_8));
         }
         return r.statusCode();
     }
@@ -280,15 +289,30 @@ public class IngestSearchBench {
         out.writeBytes(s.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    private static long total(HttpClient http, String url, String auth, String q) throws Exception {
-        String body = send(http, HttpRequest.newBuilder(URI.create(url + "/api/search?size=1&q="
-                + URLEncoder.encode(q, StandardCharsets.UTF_8))).header("Authorization", auth).GET()).body();
-        Matcher m = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(body);
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    private static long total(ApiClient api, String q) throws Exception {
+        return json(api, send(api.request("/api/search?size=1&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
+                .GET(), api)).path("total").asLong(0);
     }
 
-    private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) throws Exception {
-        return http.send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+    private static String token(ApiClient api, HttpResponse<byte[]> answer) {
+        String token = json(api, answer).path("token").asText(null);
+        if (token == null) {
+            throw new IllegalStateException("no token: " + new String(answer.body(), StandardCharsets.UTF_8));
+        }
+        return token;
+    }
+
+    /** The answer as JSON; an answer that is none (an error page) reads as empty. */
+    private static JsonNode json(ApiClient api, HttpResponse<byte[]> answer) {
+        try {
+            return api.json(answer);
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    private static HttpResponse<byte[]> send(HttpRequest.Builder request, ApiClient api) throws Exception {
+        return api.send(request.timeout(Duration.ofMinutes(2)).build());
     }
 
     private static double percentile(List<Double> sorted, int p) {

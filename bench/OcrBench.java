@@ -1,3 +1,10 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.akte.ingest.cli.ApiClient;
+import de.akte.ingest.cli.MultipartBody;
+import de.akte.ingest.cli.ServerConnection;
+
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -13,12 +20,11 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +34,6 @@ import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,16 +65,20 @@ import java.util.stream.Stream;
  * The baseline runs first so the two never compete for the CPU.
  *
  * <pre>
- * java bench/OcrBench.java [--url http://127.0.0.1:8080] [--user admin] [--password …] [--pages 60]
- *      [--department CODE] [--upload-threads 2] [--poll-ms 200] [--timeout-min 60] [--search-grace-s 60]
- *      [--seed 42] [--tesseract tesseract] [--skip-baseline] [--skip-pipeline] [--keep] [--self-test] [--help]
+ * java -cp dms-ingest/target/akte.jar bench/OcrBench.java [--url http://127.0.0.1:8080] [--user admin]
+ *      [--password …] [--pages 60] [--department CODE] [--upload-threads 2] [--poll-ms 200] [--timeout-min 60]
+ *      [--search-grace-s 60] [--seed 42] [--tesseract tesseract] [--skip-baseline] [--skip-pipeline] [--keep]
+ *      [--self-test] [--help]
  * </pre>
- * The password may also come from AKTE_PASSWORD.
+ * The password may also come from AKTE_PASSWORD. {@code bench/run OcrBench …} does the same; the command-line
+ * client's jar ({@code mvn -pl dms-ingest -am package}) brings the HTTP client and JSON library the bench talks
+ * to the server with.
  */
 public class OcrBench {
 
     static final String USAGE = """
-            usage: java bench/OcrBench.java [options]
+            usage: java -cp dms-ingest/target/akte.jar bench/OcrBench.java [options]
+                   (or: bench/run OcrBench [options])
               --url URL            Akte base URL (default http://127.0.0.1:8080)
               --user NAME          user for HTTP Basic (default admin)
               --password PW        password (or set AKTE_PASSWORD); needed unless --skip-pipeline
@@ -89,7 +98,8 @@ public class OcrBench {
                                    instead of one upload each, and time until the batch is COMPLETED
               --skip-pipeline      only run the baseline (no server needed)
               --keep               keep the generated pages and Tesseract output
-              --self-test          check the WER computation, JSON reader and page generator, then exit
+              --self-test          check the WER computation, the reading of the server's answers and the page
+                                   generator, then exit
               --help               this text
             """;
 
@@ -622,20 +632,20 @@ public class OcrBench {
             cli.environment().put("AKTE_PASSWORD", options.text("--password", System.getenv("AKTE_PASSWORD")));
             int exit = cli.start().waitFor();
             double uploaded = seconds(start);
-            long id = ((Number) ((Map<?, ?>) client.postJson("/api/imports",
-                    "{\"key\":\"" + key + "\",\"source\":\"bench\"}")).get("id")).longValue();
-            Map<?, ?> progress;
+            long id = client.postJson("/api/imports", client.object().put("key", key).put("source", "bench"))
+                    .path("id").asLong();
+            JsonNode progress;
             do {
                 Thread.sleep(500);
-                progress = (Map<?, ?>) client.getJson("/api/imports/" + id).join();
-            } while (!"COMPLETED".equals(progress.get("state")) && seconds(start) < 3600);
+                progress = client.getJson("/api/imports/" + id).join();
+            } while (!"COMPLETED".equals(progress.path("state").asText()) && seconds(start) < 3600);
             double total = seconds(start);
             List<String> problems = new ArrayList<>();
             if (exit != 0) {
                 problems.add("the client exited with " + exit + "; see " + dir.resolve("import.log"));
             }
             System.out.printf("import: the client had sent everything after %.1f s; batch %d: %s%n", uploaded, id, progress);
-            int done = ((Number) progress.get("done")).intValue();
+            int done = progress.path("done").asInt();
             return new Result("import", done, total, List.of(), problems);
         }
     }
@@ -830,19 +840,19 @@ public class OcrBench {
             outstanding.forEach(t -> byId.put(t.id, t));
             try {
                 for (int page = 0; ; page++) {
-                    Map<?, ?> result = (Map<?, ?>) client.getJson("/api/search?size=100&page=" + page + "&q="
+                    JsonNode result = client.getJson("/api/search?size=100&page=" + page + "&q="
                             + URLEncoder.encode(series, StandardCharsets.UTF_8)).join();
-                    List<?> items = (List<?>) result.get("items");
+                    JsonNode items = result.path("items");
                     long now = System.nanoTime();
-                    for (Object item : items) {
-                        if (item instanceof Map<?, ?> m && m.get("documentId") instanceof Number n) {
-                            Tracked t = byId.get(n.longValue());
+                    for (JsonNode item : items) {
+                        if (item.path("documentId").isNumber()) {
+                            Tracked t = byId.get(item.path("documentId").asLong());
                             if (t != null && t.searchableAt < 0) {
                                 t.searchableAt = now;
                             }
                         }
                     }
-                    long total = ((Number) result.get("total")).longValue();
+                    long total = result.path("total").asLong();
                     if (items.isEmpty() || (page + 1) * 100L >= total) {
                         return;
                     }
@@ -861,8 +871,8 @@ public class OcrBench {
             for (Tracked t : outstanding) {
                 round.add(client.getJson("/api/documents/" + t.id)
                         .thenCompose(doc -> {
-                            t.status = String.valueOf(((Map<?, ?>) doc).get("status"));
-                            return afterStatus(t, (Map<?, ?>) doc);
+                            t.status = doc.path("status").asText("null");
+                            return afterStatus(t, doc);
                         })
                         .exceptionally(e -> {
                             System.err.println("  poll of document " + t.id + " failed: " + e.getMessage());
@@ -872,10 +882,10 @@ public class OcrBench {
             CompletableFuture.allOf(round.toArray(CompletableFuture[]::new)).join();
         }
 
-        private CompletableFuture<Void> afterStatus(Tracked t, Map<?, ?> doc) {
+        private CompletableFuture<Void> afterStatus(Tracked t, JsonNode doc) {
             switch (t.status) {
                 case "FAILED", "QUARANTINED" -> {
-                    t.problem = t.status + ": " + doc.get("statusReason");
+                    t.problem = t.status + ": " + doc.path("statusReason").asText("null");
                     return CompletableFuture.completedFuture(null);
                 }
                 case "READY" -> {
@@ -902,10 +912,22 @@ public class OcrBench {
             }
         }
 
-        private static boolean foundIn(Object searchResult, long id) {
-            Object items = ((Map<?, ?>) searchResult).get("items");
-            return items instanceof List<?> list && list.stream()
-                    .anyMatch(item -> item instanceof Map<?, ?> m && m.get("documentId") instanceof Number n && n.longValue() == id);
+        static boolean foundIn(JsonNode searchResult, long id) {
+            for (JsonNode item : searchResult.path("items")) {
+                if (item.path("documentId").isNumber() && item.path("documentId").asLong() == id) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The text of every page of {@code GET /api/documents/{id}/text}, a line break after each. */
+        static String text(JsonNode documentText) {
+            StringBuilder all = new StringBuilder();
+            for (JsonNode page : documentText.path("pages")) {
+                all.append(page.path("text").asText("null")).append('\n');
+            }
+            return all.toString();
         }
 
         /** Scores the server's text of every READY page; pages whose text cannot be had are reported. */
@@ -916,12 +938,8 @@ public class OcrBench {
                     continue;
                 }
                 try {
-                    Map<?, ?> text = (Map<?, ?>) client.getJson("/api/documents/" + t.id + "/text").join();
-                    StringBuilder all = new StringBuilder();
-                    for (Object page : (List<?>) text.get("pages")) {
-                        all.append(((Map<?, ?>) page).get("text")).append('\n');
-                    }
-                    scores.add(Score.of(t.page.groundTruth(), all.toString()));
+                    JsonNode answer = client.getJson("/api/documents/" + t.id + "/text").join();
+                    scores.add(Score.of(t.page.groundTruth(), text(answer)));
                 } catch (RuntimeException e) {
                     problems.add("page " + t.page.number() + " (document " + t.id + "): no text: " + e.getMessage());
                 }
@@ -933,17 +951,18 @@ public class OcrBench {
     // ------------------------------------------------------------------------------------------------
     // HTTP
 
-    /** The few Akte calls the bench needs, with HTTP Basic (the server caches verified logins). */
+    /**
+     * The few Akte calls the bench needs, through the command-line client's {@link ApiClient} (HTTP Basic; the
+     * server caches verified logins).
+     */
     static final class AkteClient {
 
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
-        private final String url;
-        private final String auth;
+        private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-        private AkteClient(String url, String auth) {
-            this.url = url.replaceAll("/+$", "");
-            this.auth = auth;
+        private final ApiClient api;
+
+        private AkteClient(ApiClient api) {
+            this.api = api;
         }
 
         static AkteClient connect(Options options) {
@@ -953,18 +972,20 @@ public class OcrBench {
                 System.err.println("give --password or set AKTE_PASSWORD (or run with --skip-pipeline)");
                 System.exit(2);
             }
-            String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            return new AkteClient(options.text("--url", "http://127.0.0.1:8080"), basic);
+            URI url = URI.create(options.text("--url", "http://127.0.0.1:8080"));
+            return new AkteClient(new ApiClient(new ServerConnection(url, user, password)));
         }
 
         /** A busy or broken server makes the figures meaningless, but the bench still runs; unreachable stops it. */
         void warnUnlessHealthy() throws InterruptedException {
+            String url = url();
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/health"))
-                        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                Object status = r.statusCode() == 200 ? ((Map<?, ?>) Json.parse(r.body())).get("status") : null;
+                HttpResponse<byte[]> r = api.send(HttpRequest.newBuilder(api.uri("/api/health"))
+                        .timeout(Duration.ofSeconds(30)).GET().build());
+                String status = r.statusCode() == 200 ? api.json(r).path("status").asText(null) : null;
                 if (!"UP".equals(status)) {
-                    System.err.println("WARNING: " + url + "/api/health is not UP (" + r.statusCode() + " " + r.body() + ")");
+                    System.err.println("WARNING: " + url + "/api/health is not UP (" + r.statusCode() + " "
+                            + new String(r.body(), StandardCharsets.UTF_8) + ")");
                 }
                 System.out.println("server " + url + " is up; make sure it is otherwise idle (no processing backlog)");
             } catch (ConnectException e) {
@@ -976,204 +997,53 @@ public class OcrBench {
         }
 
         void ensureDepartment(String code) throws IOException, InterruptedException {
-            String json = "{\"code\":\"" + code.replace("\"", "") + "\",\"name\":\"OCR-Benchmark\"}";
             // 201 created, or 4xx because it exists: either way the uploads will tell if it is unusable
-            http.send(request("/api/departments").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding());
+            api.send(api.postJson("/api/departments", object().put("code", code).put("name", "OCR-Benchmark"))
+                    .timeout(TIMEOUT).build());
         }
 
         /** Uploads one page and returns the new document's id. */
         long upload(Page page, String title, String department) throws IOException, InterruptedException {
-            String boundary = "ocrbench-" + UUID.randomUUID();
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            field(body, boundary, "title", title);
-            if (department != null) {
-                field(body, boundary, "department", department);
-            }
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                    + page.png().getFileName() + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(Files.readAllBytes(page.png()));
-            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> r = http.send(request("/api/documents")
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+            MultipartBody body = MultipartBody.withRandomBoundary().field("title", title)
+                    .field("department", department);
+            HttpResponse<byte[]> r = api.send(api.request("/api/documents").timeout(TIMEOUT)
+                    .header("Content-Type", body.contentType())
+                    .POST(body.publisher("file", page.png().getFileName().toString(), page.png())).build());
             if (r.statusCode() != 201) {
-                String hint = department == null && r.body().contains("department") ? " (give --department CODE)" : "";
-                throw new IOException(r.statusCode() + " " + r.body() + hint);
+                String answer = new String(r.body(), StandardCharsets.UTF_8);
+                String hint = department == null && answer.contains("department") ? " (give --department CODE)" : "";
+                throw new IOException(r.statusCode() + " " + answer + hint);
             }
-            return ((Number) ((Map<?, ?>) Json.parse(r.body())).get("id")).longValue();
+            return api.json(r).path("id").asLong();
         }
 
-        private static void field(ByteArrayOutputStream body, String boundary, String name, String value) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
-                    + value + "\r\n").getBytes(StandardCharsets.UTF_8));
+        ObjectNode object() {
+            return api.object();
         }
 
         /** POST of a JSON body; the parsed answer, whatever the status. */
-        Object postJson(String path, String json) throws IOException, InterruptedException {
-            HttpResponse<String> r = http.send(request(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-            return Json.parse(r.body());
+        JsonNode postJson(String path, JsonNode json) throws IOException, InterruptedException {
+            return api.json(api.send(api.postJson(path, json).timeout(TIMEOUT).build()));
         }
 
+        /** The server's address, without a closing slash. */
         String url() {
-            return url;
+            return api.uri("").toString();
         }
 
         /** GET of a JSON resource; completes exceptionally on a status other than 200. */
-        CompletableFuture<Object> getJson(String path) {
-            return http.sendAsync(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+        CompletableFuture<JsonNode> getJson(String path) {
+            return api.sendAsync(api.request(path).timeout(TIMEOUT).GET().build()).thenApply(r -> {
                 if (r.statusCode() != 200) {
-                    throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " " + r.body());
+                    throw new IllegalStateException("GET " + path + ": " + r.statusCode() + " "
+                            + new String(r.body(), StandardCharsets.UTF_8));
                 }
-                return Json.parse(r.body());
+                try {
+                    return api.json(r);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             });
-        }
-
-        private HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", auth)
-                    .timeout(Duration.ofMinutes(2));
-        }
-    }
-
-    /** Just enough JSON: objects become maps, arrays lists, numbers doubles or longs. */
-    static final class Json {
-
-        private final String s;
-        private int i;
-
-        private Json(String s) {
-            this.s = s;
-        }
-
-        static Object parse(String text) {
-            Json json = new Json(text);
-            Object value = json.value();
-            json.space();
-            if (json.i != text.length()) {
-                throw json.error("trailing characters");
-            }
-            return value;
-        }
-
-        private Object value() {
-            space();
-            if (i >= s.length()) {
-                throw error("unexpected end");
-            }
-            char c = s.charAt(i);
-            if (c == '{') {
-                return object();
-            } else if (c == '[') {
-                return array();
-            } else if (c == '"') {
-                return string();
-            } else if (s.startsWith("true", i) || s.startsWith("false", i) || s.startsWith("null", i)) {
-                String word = s.startsWith("true", i) ? "true" : s.startsWith("false", i) ? "false" : "null";
-                i += word.length();
-                return word.equals("null") ? null : Boolean.valueOf(word);
-            }
-            return number();
-        }
-
-        private Map<String, Object> object() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            i++;
-            space();
-            if (s.charAt(i) == '}') {
-                i++;
-                return map;
-            }
-            do {
-                space();
-                String key = string();
-                expect(':');
-                map.put(key, value());
-            } while (next(',', '}'));
-            return map;
-        }
-
-        private List<Object> array() {
-            List<Object> list = new ArrayList<>();
-            i++;
-            space();
-            if (s.charAt(i) == ']') {
-                i++;
-                return list;
-            }
-            do {
-                list.add(value());
-            } while (next(',', ']'));
-            return list;
-        }
-
-        /** True after the separator, false after the closing bracket. */
-        private boolean next(char separator, char close) {
-            space();
-            char c = s.charAt(i++);
-            if (c != separator && c != close) {
-                throw error("expected '" + separator + "' or '" + close + "'");
-            }
-            return c == separator;
-        }
-
-        private String string() {
-            if (s.charAt(i) != '"') {
-                throw error("expected a string");
-            }
-            StringBuilder out = new StringBuilder();
-            for (i++; s.charAt(i) != '"'; i++) {
-                char c = s.charAt(i);
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                char e = s.charAt(++i);
-                switch (e) {
-                    case 'n' -> out.append('\n');
-                    case 't' -> out.append('\t');
-                    case 'r' -> out.append('\r');
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'u' -> {
-                        out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-                        i += 4;
-                    }
-                    default -> out.append(e); // \" \\ \/
-                }
-            }
-            i++;
-            return out.toString();
-        }
-
-        private Number number() {
-            int start = i;
-            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-                i++;
-            }
-            String n = s.substring(start, i);
-            if (n.isEmpty()) {
-                throw error("unexpected character");
-            }
-            return n.matches("-?\\d+") ? (Number) Long.valueOf(n) : (Number) Double.valueOf(n);
-        }
-
-        private void expect(char c) {
-            space();
-            if (s.charAt(i++) != c) {
-                throw error("expected '" + c + "'");
-            }
-        }
-
-        private void space() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-
-        private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("JSON: " + what + " at " + i + ": "
-                    + s.substring(Math.max(0, i - 20), Math.min(s.length(), i + 20)));
         }
     }
 
@@ -1209,18 +1079,19 @@ public class OcrBench {
             equal(4, Wer.distance(Wer.words("kitten sitting on mat"), Wer.words("sitting kitten on the mat x")), "swap plus two insertions");
         }
 
-        private static void json() {
+        private static void json() throws IOException {
+            ObjectMapper json = new ObjectMapper();
             String body = "{\"documentId\": 7, \"version\": 1, \"status\": \"READY\", \"pages\": [{\"page\": 1,"
                     + " \"text\": \"Gr\\u00fc\\u00dfe\\nzweite \\\"Zeile\\\"\", \"dpi\": 300.0, \"rotation\": 0,"
-                    + " \"words\": [{\"text\": \"Grüße\", \"confidence\": 96.5}], \"x\": null, \"ok\": true}]}";
-            Map<?, ?> text = (Map<?, ?>) Json.parse(body);
-            Map<?, ?> page = (Map<?, ?>) ((List<?>) text.get("pages")).get(0);
-            equal("Grüße\nzweite \"Zeile\"", page.get("text"), "escapes");
-            equal(7L, text.get("documentId"), "integer");
-            equal(300.0, page.get("dpi"), "decimal");
-            equal(List.of(), Json.parse(" [ ] "), "empty array");
-            equal(true, Pipeline.foundIn(Json.parse("{\"total\":1,\"items\":[{\"documentId\":7}]}"), 7), "search hit");
-            equal(false, Pipeline.foundIn(Json.parse("{\"total\":0,\"items\":[]}"), 7), "no search hit");
+                    + " \"words\": [{\"text\": \"Grüße\", \"confidence\": 96.5}], \"x\": null, \"ok\": true},"
+                    + " {\"page\": 2, \"text\": \"Seite zwei\"}]}";
+            equal("Grüße\nzweite \"Zeile\"\nSeite zwei\n", Pipeline.text(json.readTree(body)), "page texts, escapes");
+            equal("", Pipeline.text(json.readTree("{\"pages\": []}")), "no pages");
+            equal(true, Pipeline.foundIn(json.readTree("{\"total\":1,\"items\":[{\"documentId\":7}]}"), 7),
+                    "search hit");
+            equal(false, Pipeline.foundIn(json.readTree("{\"total\":0,\"items\":[]}"), 7), "no search hit");
+            equal(false, Pipeline.foundIn(json.readTree("{\"total\":1,\"items\":[{\"documentId\":8}]}"), 7),
+                    "another document");
         }
 
         private static void generator() throws Exception {

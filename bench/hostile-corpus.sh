@@ -4,7 +4,8 @@
 #   bench/hostile-corpus.sh [HostileCorpusRun options, e.g. --normal 400 --settle-minutes 25]
 #
 # Writes the corpus once (target/hostile-corpus; delete it to write it again), then starts the provisioned server
-# from dms-web/target/server (build it with `mvn -pl dms-web -am install -DskipTests`) with its defaults, -Xmx2g,
+# from dms-web/target/server (build it with `mvn -pl dms-web -am install -DskipTests`, which also builds the
+# command-line client dms-ingest/target/akte.jar the run talks to the server with) with its defaults, -Xmx2g,
 # on 2 cores, a fresh data directory and port offset HOSTILE_PORT_OFFSET (305: http 8385), and runs
 # bench/HostileCorpusRun.java against it. A watchdog restarts the server if its process dies or its health does not
 # answer for two minutes, and counts each restart (there must be none). With AKTE_URL set, runs against that
@@ -22,10 +23,14 @@ if [ ! -d "$corpus/generated" ]; then
   java bench/HostileCorpus.java --out "$corpus"
 fi
 if [ -n "${AKTE_URL:-}" ]; then
-  exec java bench/HostileCorpusRun.java --url "$AKTE_URL" --corpus "$corpus" "$@"
+  exec bench/run HostileCorpusRun --url "$AKTE_URL" --corpus "$corpus" "$@"
 fi
 if [ ! -x "$server_home/bin/standalone.sh" ]; then
   echo "no provisioned server in $server_home: mvn -pl dms-web -am install -DskipTests" >&2
+  exit 2
+fi
+if [ ! -f "${AKTE_CLI_JAR:-$root/dms-ingest/target/akte.jar}" ]; then
+  echo "no command-line client dms-ingest/target/akte.jar: mvn -pl dms-web -am install -DskipTests" >&2
   exit 2
 fi
 
@@ -104,7 +109,7 @@ watchdog &
 watchdog_pid=$!
 trap 'kill "$watchdog_pid" 2>/dev/null || true; stop_server' EXIT
 
-java bench/HostileCorpusRun.java --url "$url" --corpus "$corpus" --pid-file "$work/server.pid" \
+bench/run HostileCorpusRun --url "$url" --corpus "$corpus" --pid-file "$work/server.pid" \
   --gc-log "$work" --restarts-file "$work/restarts" "$@"
 echo "OutOfMemoryErrors in the server log: $(grep -c OutOfMemoryError "$work/server.log" || true)," \
   "StackOverflowErrors: $(grep -c StackOverflowError "$work/server.log" || true)  ($work/server.log)"

@@ -310,17 +310,16 @@ public class Disposal {
         executedAt = at;
     }
 
-    /** The archive's 0502 appraisal, by file reference; every item must be appraised. */
+    /** The archive's 0502 appraisal, by file reference; every item must be appraised, or none is. */
     public void appraised(Map<String, Appraisal> byReference) {
         requireTransfer();
         require(DisposalState.OFFERED, "appraised");
         for (DisposalItem item : items) {
-            Appraisal a = byReference.get(item.fileReference());
-            if (a == null) {
+            if (byReference.get(item.fileReference()) == null) {
                 throw new IllegalArgumentException("the appraisal does not decide on " + item.fileReference());
             }
-            item.appraise(a);
         }
+        items.forEach(item -> item.appraise(byReference.get(item.fileReference())));
         state = DisposalState.APPRAISED;
     }
 

@@ -107,11 +107,15 @@ public class Document {
     protected Document() {
     }
 
-    /** A new document, filed at once when a case file is given; a closed (zdA) case file takes none. */
+    /**
+     * A new document, filed at once when a case file is given: one of its own department, and a process of that
+     * case file if any ({@link ConflictException}); a closed (zdA) case file takes none.
+     */
     public Document(String title, Department department, CaseFile caseFile, Process process, String documentType,
                     Instant createdAt, String createdBy) {
         this.title = requireTitle(title);
         this.department = Objects.requireNonNull(department);
+        requireFits(caseFile, process);
         if (caseFile != null) {
             caseFile.requireOpen(TAKES_NO_NEW_DOCUMENTS);
         }
@@ -322,13 +326,7 @@ public class Document {
      * {@link CaseFileClosedException}.
      */
     public void fileInto(CaseFile target, Process targetProcess) {
-        if (target != null && !target.department().code().equals(department.code())) {
-            throw new ConflictException("case file " + target.fileReference() + " belongs to department "
-                    + target.department().code() + ", the document to " + department.code());
-        }
-        if (targetProcess != null && (target == null || !same(targetProcess.caseFile(), target))) {
-            throw new ConflictException("the process does not belong to the case file");
-        }
+        requireFits(target, targetProcess);
         if (!same(caseFile, target)) {
             if (caseFile != null) {
                 caseFile.requireOpen(GIVES_NO_DOCUMENTS_AWAY);
@@ -341,6 +339,17 @@ public class Document {
         }
         this.caseFile = target;
         this.process = targetProcess;
+    }
+
+    // a document lives in a case file of its own department, and in a process only of that case file
+    private void requireFits(CaseFile target, Process targetProcess) {
+        if (target != null && !target.department().code().equals(department.code())) {
+            throw new ConflictException("case file " + target.fileReference() + " belongs to department "
+                    + target.department().code() + ", the document to " + department.code());
+        }
+        if (targetProcess != null && (target == null || !same(targetProcess.caseFile(), target))) {
+            throw new ConflictException("the process does not belong to the case file");
+        }
     }
 
     private static boolean same(CaseFile a, CaseFile b) {

@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Objects;
 
 /**
@@ -98,9 +99,13 @@ public class RetentionSchedule {
         return legalBasis;
     }
 
-    /** The last day of keeping: the trigger day plus the period. */
+    /**
+     * The day the period ends, from which on the file may be disposed of: the trigger day plus the period. Years
+     * and months are added as one number of months (as {@link Period} does), so that a period starting on
+     * 29 February does not end a day early after the years were cut to 28 February.
+     */
     public LocalDate disposalDate(LocalDate triggerDay) {
-        return triggerDay.plusYears(years).plusMonths(months);
+        return triggerDay.plus(Period.of(years, months, 0));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package de.akte.ingest.classify;
 
+import de.akte.core.classification.Prediction;
+
 import java.util.Map;
 import java.util.Optional;
 

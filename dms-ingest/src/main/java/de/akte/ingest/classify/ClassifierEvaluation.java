@@ -1,5 +1,6 @@
 package de.akte.ingest.classify;
 
+import de.akte.core.classification.Prediction;
 import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -108,7 +109,7 @@ public final class ClassifierEvaluation {
     }
 
     private static String predict(DocumentClassifier classifier, LabelledText document) {
-        return classifier.classify(document.text(), List.of()).get(LABEL).map(Prediction::value).orElse(null);
+        return classifier.classify(document.text()).get(LABEL).map(Prediction::value).orElse(null);
     }
 
     private static TrainingExample example(int index, LabelledText document) {

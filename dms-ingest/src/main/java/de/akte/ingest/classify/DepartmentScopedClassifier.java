@@ -4,6 +4,7 @@ import de.akte.core.classification.Classification;
 import de.akte.core.classification.Classifier;
 import de.akte.core.classification.FilingExample;
 import de.akte.core.classification.Label;
+import de.akte.core.classification.Prediction;
 import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
 
 import java.io.Closeable;
@@ -69,7 +70,7 @@ public final class DepartmentScopedClassifier implements Classifier, AutoCloseab
     @Override
     public Classification classify(String department, String text) {
         Scope scope = scopes.get(department);
-        return scope == null ? Classification.none() : translate(scope.classifier().classify(text, List.of()));
+        return scope == null ? Classification.none() : translate(scope.classifier().classify(text));
     }
 
     @Override
@@ -185,16 +186,11 @@ public final class DepartmentScopedClassifier implements Classifier, AutoCloseab
     }
 
     private static Classification translate(de.akte.ingest.classify.Classification learned) {
-        Map<Label, de.akte.core.classification.Prediction> predictions = new EnumMap<>(Label.class);
+        Map<Label, Prediction> predictions = new EnumMap<>(Label.class);
         for (Label label : Label.values()) {
-            learned.get(label.key()).ifPresent(p -> predictions.put(label,
-                    new de.akte.core.classification.Prediction(p.value(), clamp(p.confidence()), p.reason())));
+            learned.get(label.key()).ifPresent(p -> predictions.put(label, p));
         }
         return new Classification(predictions);
-    }
-
-    private static double clamp(double confidence) {
-        return Math.max(0, Math.min(1, confidence));
     }
 
     private static TrainingExample training(FilingExample example) {

@@ -1,12 +1,12 @@
 package de.akte.ingest.classify;
 
+import de.akte.core.classification.Prediction;
 import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,9 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
 
 /**
- * Predicts document type, department, case file (any stored label) of a new document: administrators'
- * rules first, otherwise a vote of the k most similar filed documents, learned online.
+ * Predicts document type, department, case file (any stored label) of a new document by a vote of the k most
+ * similar filed documents, learned online. (Administrators' rules are the core's {@code RuleBook}, whose
+ * predictions take precedence over these.)
  *
  * <p>Method: own k-nearest-neighbours over a Lucene index. The query is built by {@link MoreLikeThis}
  * from the new text twice, over German stems (the project's {@code GermanDocumentAnalyzer} with
@@ -59,7 +60,6 @@ public final class DocumentClassifier implements AutoCloseable {
     private final SearcherManager searchers;
     private final Analyzer analyzer;
     private final Set<String> stopWords;
-    private final RuleMatcher ruleMatcher = new RuleMatcher();
     private final NeighbourVote vote;
     private final NeighbourSettings settings;
 
@@ -92,14 +92,9 @@ public final class DocumentClassifier implements AutoCloseable {
         }
     }
 
-    /**
-     * Rules first: per label, the matching rule of highest priority, with confidence 1. Labels no rule
-     * decides are predicted from the learned examples; none are while nothing similar has been learned.
-     */
-    public Classification classify(String text, List<Rule> rules) {
-        Map<String, Prediction> predictions = new HashMap<>(learned(text, 0));
-        predictions.putAll(ruleMatcher.apply(text, rules));
-        return new Classification(predictions);
+    /** Every label the learned examples predict; none while nothing similar has been learned. */
+    public Classification classify(String text) {
+        return new Classification(learned(text, 0));
     }
 
     /**

@@ -1,7 +1,6 @@
 package de.akte.ingest.cli;
 
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ public final class BatchUploader {
     BatchUploader(ServerConnection connection, ImportOptions options, PrintStream out, RetryPolicy retries) {
         this.options = options;
         this.out = out;
-        this.client = new ImportClient(connection, ImportClient.defaultHttpClient(), retries);
+        this.client = new ImportClient(new ApiClient(connection), retries);
     }
 
     /**

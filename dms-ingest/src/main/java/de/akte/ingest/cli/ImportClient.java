@@ -1,52 +1,34 @@
 package de.akte.ingest.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The import endpoints of the Akte server ({@code /api/imports}) over HTTP with Basic authentication. */
+/** The import endpoints of the Akte server ({@code /api/imports}), with retries, for the command-line client. */
 final class ImportClient {
 
     private static final int PAGE_SIZE = 1000;
 
+    private final ApiClient api;
     private final ServerConnection connection;
-    private final HttpClient http;
     private final RetryPolicy retries;
-    private final ObjectMapper json = new ObjectMapper();
-    private final String authorization;
 
-    ImportClient(ServerConnection connection, HttpClient http, RetryPolicy retries) {
-        this.connection = connection;
-        this.http = http;
+    ImportClient(ApiClient api, RetryPolicy retries) {
+        this.api = api;
+        this.connection = api.connection();
         this.retries = retries;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-                (connection.user() + ":" + connection.password()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static HttpClient defaultHttpClient() {
-        // HTTP/1.1: an h2c upgrade attempt buys nothing for uploads and some proxies mishandle it
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
     }
 
     OpenedBatch open(String key, String source, ImportOptions options, int expectedItems) {
-        ObjectNode body = json.createObjectNode();
+        ObjectNode body = api.object();
         body.put("key", key);
         body.put("source", source);
         putIfPresent(body, "caseFile", options.caseFile());
@@ -54,10 +36,8 @@ final class ImportClient {
         putIfPresent(body, "documentType", options.documentType());
         putIfPresent(body, "scannedBy", options.scannedBy());
         body.put("expectedItems", expectedItems);
-        HttpResponse<byte[]> response = sendOrStop(() -> request("/api/imports")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
-                .build(), "open the import batch");
+        HttpResponse<byte[]> response = sendOrStop(() -> api.postJson("/api/imports", body).build(),
+                "open the import batch");
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             throw new ImportUsageException("the server refused the import: " + problem(response));
         }
@@ -70,7 +50,7 @@ final class ImportClient {
         Map<String, RemoteItem> items = new LinkedHashMap<>();
         for (int page = 0; ; page++) {
             int current = page;
-            HttpResponse<byte[]> response = sendOrStop(() -> request(
+            HttpResponse<byte[]> response = sendOrStop(() -> api.request(
                     "/api/imports/" + batchId + "/items?size=" + PAGE_SIZE + "&page=" + current).GET().build(),
                     "list the batch's items");
             if (response.statusCode() != 200) {
@@ -104,7 +84,7 @@ final class ImportClient {
         try {
             response = send(() -> {
                 try {
-                    return request("/api/imports/" + batchId + "/items")
+                    return api.request("/api/imports/" + batchId + "/items")
                             .header("Content-Type", body.contentType())
                             .POST(body.publisher("file", fileName, file.file()))
                             .build();
@@ -129,7 +109,7 @@ final class ImportClient {
     }
 
     void complete(long batchId) {
-        HttpResponse<byte[]> response = sendOrStop(() -> request("/api/imports/" + batchId + "/complete")
+        HttpResponse<byte[]> response = sendOrStop(() -> api.request("/api/imports/" + batchId + "/complete")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), "complete the batch");
         if (response.statusCode() != 200) {
             throw new RunStoppedException("cannot complete the batch: " + problem(response), null);
@@ -156,7 +136,7 @@ final class ImportClient {
                 pause(retries.delays().get(attempt - 1));
             }
             try {
-                HttpResponse<byte[]> response = http.send(request.get(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = api.send(request.get());
                 int status = response.statusCode();
                 if (status == 401) {
                     throw new RunStoppedException("the server refused the login of user " + connection.user()
@@ -220,47 +200,16 @@ final class ImportClient {
         }
     }
 
-    private HttpRequest.Builder request(String pathAndQuery) {
-        String base = connection.server().toString();
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-                .header("Authorization", authorization)
-                .header("Accept", "application/json");
-    }
-
-    /** The problem's detail, else its title, else the status line: one readable line for the report. */
-    String problem(HttpResponse<byte[]> response) {
-        String text = "HTTP " + response.statusCode();
-        try {
-            JsonNode problem = json.readTree(response.body());
-            if (problem != null && problem.hasNonNull("detail") && !problem.get("detail").asText().isBlank()) {
-                return problem.get("detail").asText();
-            }
-            if (problem != null && problem.hasNonNull("title") && !problem.get("title").asText().isBlank()) {
-                return problem.get("title").asText() + " (" + text + ")";
-            }
-        } catch (IOException | RuntimeException e) {
-            // not JSON (a proxy's HTML page, say): the status is all we can tell
-        }
-        return text;
+    private String problem(HttpResponse<byte[]> response) {
+        return api.problem(response);
     }
 
     private JsonNode parse(HttpResponse<byte[]> response) {
         try {
-            return json.readTree(response.body());
+            return api.json(response);
         } catch (IOException e) {
             throw new RunStoppedException("the server's answer is not JSON (HTTP " + response.statusCode()
                     + "); is " + connection.server() + " an Akte server?", e);
-        }
-    }
-
-    private byte[] bytes(JsonNode node) {
-        try {
-            return json.writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
         }
     }
 

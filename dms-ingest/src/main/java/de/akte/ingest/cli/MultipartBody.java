@@ -12,9 +12,10 @@ import java.util.UUID;
 
 /**
  * A multipart/form-data body of text fields and one file that streams the file from disk instead of holding it in
- * memory: the parts before the file's bytes, the file, then the closing boundary.
+ * memory: the parts before the file's bytes, the file, then the closing boundary. Used by the import and the
+ * benchmarks' uploads.
  */
-final class MultipartBody {
+public final class MultipartBody {
 
     private static final String CRLF = "\r\n";
 
@@ -25,26 +26,35 @@ final class MultipartBody {
         this.boundary = boundary;
     }
 
-    static MultipartBody withRandomBoundary() {
+    public static MultipartBody withRandomBoundary() {
         return new MultipartBody("akte-" + UUID.randomUUID().toString().replace("-", ""));
     }
 
     /** Adds a text field; null values are left out, as the server treats absent and empty alike. */
-    MultipartBody field(String name, String value) {
+    public MultipartBody field(String name, String value) {
         if (value != null) {
             fields.put(name, value);
         }
         return this;
     }
 
-    String contentType() {
+    public String contentType() {
         return "multipart/form-data; boundary=" + boundary;
     }
 
-    BodyPublisher publisher(String fieldName, String fileName, Path file) throws FileNotFoundException {
+    /** The body with the file's bytes read from disk as they are sent. */
+    public BodyPublisher publisher(String fieldName, String fileName, Path file) throws FileNotFoundException {
         return BodyPublishers.concat(
                 BodyPublishers.ofByteArray(head(fieldName, fileName)),
                 BodyPublishers.ofFile(file),
+                BodyPublishers.ofByteArray(tail()));
+    }
+
+    /** The body with content already in memory as the file. */
+    public BodyPublisher publisher(String fieldName, String fileName, byte[] content) {
+        return BodyPublishers.concat(
+                BodyPublishers.ofByteArray(head(fieldName, fileName)),
+                BodyPublishers.ofByteArray(content),
                 BodyPublishers.ofByteArray(tail()));
     }
 

@@ -19,6 +19,7 @@ import de.akte.ingest.pages.PageRenderLimits;
 import de.akte.ingest.pages.RenderedPages;
 import de.akte.ingest.recognition.RecognitionSettings;
 import de.akte.ingest.recognition.ScanRecognizer;
+import de.akte.ingest.recognition.ScanSteps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,7 +100,7 @@ final class ParserWork {
             return text;
         };
         this.recognizer = new ScanRecognizer(settings, beatingDetector, beatingExtractor, new MetadataExtractor(),
-                ocrPool, ocrThreads, budget);
+                ScanSteps.of(settings, budget), ocrPool, ocrThreads);
     }
 
     /** Does one job; every failure a Java program can still report becomes a {@link Wire.Failure}. */

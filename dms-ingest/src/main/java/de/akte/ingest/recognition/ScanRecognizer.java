@@ -77,7 +77,7 @@ public final class ScanRecognizer implements ContentRecognizer {
     private final ScannedPageReader reader;
     private final PageOcr pageOcr;
     private final SeparatorSheetDetector separators;
-    private final BatchSplitter splitter = new BatchSplitter();
+    private final BatchSplitter splitter;
     private final ArchivalPdfWriter pdfWriter;
     private final BatchPartWriter partWriter;
     private final MetadataExtractor metadata;
@@ -86,38 +86,25 @@ public final class ScanRecognizer implements ContentRecognizer {
     private final int inFlight;
 
     /**
-     * A recognizer whose pages are admitted against a budget of its own, the default share of this JVM's heap.
-     *
+     * @param settings    how scans are told from born-digital pages (the steps are built from the same settings)
+     * @param steps       what is done to a scan, e.g. {@link ScanSteps#of(RecognitionSettings, DecodedPageBudget)}
      * @param ocrPool     runs page OCR; its size is how many Tesseracts run at once (one per core is right)
      * @param parallelism the pool's size
      */
     public ScanRecognizer(RecognitionSettings settings, ContentTypeDetector detector, TextExtractor extractor,
-                          MetadataExtractor metadata, ExecutorService ocrPool, int parallelism) {
-        this(settings, detector, extractor, metadata, ocrPool, parallelism,
-                DecodedPageBudget.ofHeap(Runtime.getRuntime().maxMemory()));
-    }
-
-    /**
-     * @param ocrPool     runs page OCR; its size is how many Tesseracts run at once (one per core is right)
-     * @param parallelism the pool's size
-     * @param budget      admits every decoded page until its OCR is done; shared with everything else in this JVM
-     *                    that decodes pages
-     */
-    public ScanRecognizer(RecognitionSettings settings, ContentTypeDetector detector, TextExtractor extractor,
-                          MetadataExtractor metadata, ExecutorService ocrPool, int parallelism,
-                          DecodedPageBudget budget) {
+                          MetadataExtractor metadata, ScanSteps steps, ExecutorService ocrPool, int parallelism) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.detector = Objects.requireNonNull(detector, "detector");
         this.extractor = Objects.requireNonNull(extractor, "extractor");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
         this.ocrPool = Objects.requireNonNull(ocrPool, "ocrPool");
-        this.reader = new ScannedPageReader(settings.limits(), budget);
-        this.pageOcr = new PageOcr(new de.akte.ingest.ocr.TesseractOcr(settings.ocr()), new de.akte.ingest.image.Deskew(),
-                settings.deskewAboveDegrees(), settings.uprightConfidence());
-        this.separators = new SeparatorSheetDetector(settings.separators());
-        this.pdfWriter = new ArchivalPdfWriter();
-        this.partWriter = new BatchPartWriter(pdfWriter);
-        this.capability = new OcrCapability(settings.ocr());
+        this.reader = steps.reader();
+        this.pageOcr = steps.pageOcr();
+        this.separators = steps.separators();
+        this.splitter = steps.splitter();
+        this.pdfWriter = steps.pdfWriter();
+        this.partWriter = steps.partWriter();
+        this.capability = steps.ocrCapability();
         // one page more than threads: the next page is decoded while the others are recognised
         this.inFlight = Math.max(1, parallelism) + 1;
     }

@@ -145,7 +145,7 @@ class DepartmentScopedClassifierTest {
             for (int i = 0; i < corpus.size(); i++) {
                 LabelledText letter = corpus.get(i);
                 String expected = letter.label();
-                String alone = plain.classify(letter.text(), List.of()).get("documentType").map(p -> p.value())
+                String alone = plain.classify(letter.text()).get("documentType").map(p -> p.value())
                         .orElse(null);
                 String in63 = classifier.classify("63", letter.text()).get(Label.DOCUMENT_TYPE)
                         .map(Prediction::value).orElse(null);

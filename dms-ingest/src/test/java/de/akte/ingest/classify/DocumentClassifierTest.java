@@ -3,6 +3,7 @@ package de.akte.ingest.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.akte.core.classification.Prediction;
 import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,8 +44,8 @@ class DocumentClassifierTest {
         learnAFew(classifier);
 
         Prediction type = classifier.classify(
-                "Wir beantragen die Baugenehmigung für einen Carport; Lageplan und Bauzeichnungen liegen bei.",
-                List.of()).get(TYPE).orElseThrow();
+                "Wir beantragen die Baugenehmigung für einen Carport; Lageplan und Bauzeichnungen liegen bei.")
+                .get(TYPE).orElseThrow();
 
         assertEquals("Bauantrag", type.value());
         assertTrue(type.confidence() > 0.5, type.toString());
@@ -56,7 +57,7 @@ class DocumentClassifierTest {
         learnAFew(classifier);
 
         Classification classification = classifier.classify(
-                "Bauantrag für ein Gartenhaus mit Lageplan und Bauzeichnungen.", List.of());
+                "Bauantrag für ein Gartenhaus mit Lageplan und Bauzeichnungen.");
 
         assertEquals("63", classification.get("department").orElseThrow().value());
         assertTrue(classification.get("caseFile").isPresent());
@@ -67,10 +68,10 @@ class DocumentClassifierTest {
         String text = "Wir beantragen die Baugenehmigung für einen Carport; Lageplan und Bauzeichnungen liegen bei.";
         classifier.learn(new TrainingExample("b1",
                 "Hiermit beantrage ich die Baugenehmigung für ein Einfamilienhaus. Lageplan anbei.", Map.of(TYPE, "Bauantrag")));
-        double afterOne = classifier.classify(text, List.of()).get(TYPE).orElseThrow().confidence();
+        double afterOne = classifier.classify(text).get(TYPE).orElseThrow().confidence();
 
         learnAFew(classifier);
-        double afterSeveral = classifier.classify(text, List.of()).get(TYPE).orElseThrow().confidence();
+        double afterSeveral = classifier.classify(text).get(TYPE).orElseThrow().confidence();
 
         assertTrue(afterOne < 0.5, "one example is no reason to auto-file: " + afterOne);
         assertTrue(afterSeveral > afterOne, afterOne + " → " + afterSeveral);
@@ -99,36 +100,8 @@ class DocumentClassifierTest {
     }
 
     @Test
-    void rulesBeatLearningAndTheHigherPriorityWins() {
-        learnAFew(classifier);
-        List<Rule> rules = List.of(
-                new Rule(TYPE, "Widerspruch", "Widerspruch|Einspruch", RuleKind.KEYWORD, 5),
-                new Rule(TYPE, "Bauvoranfrage", "bauvoranfrage|vorbescheid", RuleKind.REGEX, 10),
-                new Rule(TYPE, "Bauantrag", "Bauantrag", RuleKind.KEYWORD, 1));
-
-        Prediction type = classifier.classify(
-                "Bauvoranfrage mit Lageplan: wir bitten um einen Vorbescheid, sonst Widerspruch.", rules)
-                .get(TYPE).orElseThrow();
-
-        assertEquals(new Prediction("Bauvoranfrage", 1.0, "rule 'bauvoranfrage|vorbescheid' (priority 10)"), type);
-    }
-
-    @Test
-    void keywordAndPhraseRulesIgnoreCaseUmlautsAndLineBreaks() {
-        List<Rule> rules = List.of(
-                new Rule("department", "50", "Hilfe zum Lebensunterhalt", RuleKind.PHRASE, 1),
-                new Rule(TYPE, "Rechnung", "Gebühren", RuleKind.KEYWORD, 1));
-
-        Classification classification = classifier.classify("Antrag auf HILFE zum\nLebensunterhalt, Gebuhren", rules);
-
-        assertEquals("50", classification.get("department").orElseThrow().value());
-        assertEquals("Rechnung", classification.get(TYPE).orElseThrow().value());
-        assertTrue(classifier.classify("Gebührenordnung", rules).get(TYPE).isEmpty(), "a keyword is a whole word");
-    }
-
-    @Test
     void anEmptyModelGivesNoPrediction() {
-        Classification classification = classifier.classify("Hiermit beantrage ich eine Baugenehmigung.", List.of());
+        Classification classification = classifier.classify("Hiermit beantrage ich eine Baugenehmigung.");
 
         assertTrue(classification.byLabel().isEmpty(), classification.toString());
     }
@@ -137,7 +110,7 @@ class DocumentClassifierTest {
     void aDocumentSharingNoWordWithTheExamplesGetsNoPrediction() {
         learnAFew(classifier);
 
-        assertTrue(classifier.classify("xyzzy qwv", List.of()).byLabel().isEmpty());
+        assertTrue(classifier.classify("xyzzy qwv").byLabel().isEmpty());
     }
 
     @Test
@@ -150,7 +123,7 @@ class DocumentClassifierTest {
             learnAFew(gramsOnly);
 
             assertEquals("Bauantrag", type(ocr));
-            assertEquals("Bauantrag", gramsOnly.classify(ocr, List.of()).get(TYPE).map(Prediction::value).orElse(null),
+            assertEquals("Bauantrag", gramsOnly.classify(ocr).get(TYPE).map(Prediction::value).orElse(null),
                     "the n-grams alone recognise it");
         }
     }
@@ -162,13 +135,13 @@ class DocumentClassifierTest {
         try (Directory directory = FSDirectory.open(folder);
                 DocumentClassifier onDisk = new DocumentClassifier(directory, splitter)) {
             learnAFew(onDisk);
-            before = onDisk.classify(text, List.of());
+            before = onDisk.classify(text);
         }
 
         try (Directory directory = FSDirectory.open(folder);
                 DocumentClassifier reopened = new DocumentClassifier(directory, splitter)) {
             assertEquals(6, reopened.size());
-            assertEquals(before, reopened.classify(text, List.of()));
+            assertEquals(before, reopened.classify(text));
         }
     }
 
@@ -187,7 +160,7 @@ class DocumentClassifierTest {
     }
 
     private String type(String text) {
-        return classifier.classify(text, List.of()).get(TYPE).map(Prediction::value).orElse(null);
+        return classifier.classify(text).get(TYPE).map(Prediction::value).orElse(null);
     }
 
     private static void learnAFew(DocumentClassifier classifier) {

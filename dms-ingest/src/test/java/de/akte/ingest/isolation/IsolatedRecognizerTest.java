@@ -12,6 +12,7 @@ import de.akte.ingest.image.DecodedPageBudget;
 import de.akte.ingest.pages.RenderedPages;
 import de.akte.ingest.recognition.RecognitionSettings;
 import de.akte.ingest.recognition.ScanRecognizer;
+import de.akte.ingest.recognition.ScanSteps;
 import de.akte.ingest.testing.HostilePdfs;
 import de.akte.ingest.testing.InstalledTesseract;
 import de.akte.ingest.testing.LetterScans;
@@ -74,7 +75,8 @@ class IsolatedRecognizerTest {
         ExecutorService ocrPool = Executors.newFixedThreadPool(1);
         opened.add(ocrPool::shutdownNow);
         ScanRecognizer inProcess = new ScanRecognizer(RecognitionSettings.defaults(), new TikaContentTypeDetector(),
-                new TikaTextExtractor(), new MetadataExtractor(), ocrPool, 1);
+                new TikaTextExtractor(), new MetadataExtractor(), ScanSteps.of(RecognitionSettings.defaults()), ocrPool,
+                1);
         IsolatedRecognizer isolated = new IsolatedRecognizer(pool(settings()));
         Path scan = dir.resolve("scan.png");
         LetterScans.toPng(LetterScans.page(Letter.numbered(3)), 300, scan);

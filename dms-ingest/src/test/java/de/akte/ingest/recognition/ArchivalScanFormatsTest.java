@@ -63,7 +63,7 @@ class ArchivalScanFormatsTest {
         tesseract = InstalledTesseract.probe();
         pool = Executors.newFixedThreadPool(2);
         recognizer = new ScanRecognizer(RecognitionSettings.defaults(), new TikaContentTypeDetector(),
-                new TikaTextExtractor(), new MetadataExtractor(), pool, 2);
+                new TikaTextExtractor(), new MetadataExtractor(), ScanSteps.of(RecognitionSettings.defaults()), pool, 2);
         letter = LetterScans.page();
     }
 

@@ -119,7 +119,8 @@ class ScanRecognizerBudgetTest {
             }
         };
         ScanRecognizer broken = new ScanRecognizer(RecognitionSettings.defaults(), new TikaContentTypeDetector(),
-                new TikaTextExtractor(), new MetadataExtractor(), failing, 2, budget);
+                new TikaTextExtractor(), new MetadataExtractor(), ScanSteps.of(RecognitionSettings.defaults(), budget),
+                failing, 2);
 
         IllegalStateException failed = assertThrows(IllegalStateException.class,
                 () -> broken.recognize(scan, "drei.tif", "Drei Seiten").close());
@@ -130,7 +131,8 @@ class ScanRecognizerBudgetTest {
 
     private ScanRecognizer recognizer(DecodedPageBudget budget) {
         return new ScanRecognizer(RecognitionSettings.defaults(), new TikaContentTypeDetector(),
-                new TikaTextExtractor(), new MetadataExtractor(), pool, 2, budget);
+                new TikaTextExtractor(), new MetadataExtractor(), ScanSteps.of(RecognitionSettings.defaults(), budget),
+                pool, 2);
     }
 
     /** Two real threads that count how many pages are recognised at the same moment. */

@@ -71,7 +71,7 @@ class ScanRecognizerTest {
 
     private ScanRecognizer recognizer(RecognitionSettings settings) {
         return new ScanRecognizer(settings, new TikaContentTypeDetector(), new TikaTextExtractor(),
-                new MetadataExtractor(), pool, 2);
+                new MetadataExtractor(), ScanSteps.of(settings), pool, 2);
     }
 
     private Path png(BufferedImage image, String name) {
@@ -258,7 +258,8 @@ class ScanRecognizerTest {
             }
         };
         ScanRecognizer starving = new ScanRecognizer(RecognitionSettings.defaults(), new TikaContentTypeDetector(),
-                new TikaTextExtractor(), new MetadataExtractor(), exhausted, 1);
+                new TikaTextExtractor(), new MetadataExtractor(), ScanSteps.of(RecognitionSettings.defaults()),
+                exhausted, 1);
         Path scan = png(LetterScans.page(Letter.numbered(11), 150), "gross.png");
 
         assertThrows(OutOfMemoryError.class, () -> starving.recognize(scan, "gross.png", "Zu groß").close());

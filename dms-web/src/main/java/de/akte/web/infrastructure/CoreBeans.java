@@ -80,6 +80,7 @@ import de.akte.ingest.ocr.OcrSettings;
 import de.akte.ingest.recognition.RecognitionSettings;
 import de.akte.ingest.image.DecodedPageBudget;
 import de.akte.ingest.recognition.ScanRecognizer;
+import de.akte.ingest.recognition.ScanSteps;
 import jakarta.annotation.PostConstruct;
 import de.akte.core.infrastructure.clamav.ClamdAddress;
 import de.akte.core.infrastructure.clamav.ClamdClient;
@@ -230,9 +231,9 @@ public class CoreBeans {
                     Runtime.getRuntime().maxMemory());
             LOG.info(() -> "decoded page budget: " + pageBudget.bytes() / (1024 * 1024) + " MB of a "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB heap");
-            recognizer = new ScanRecognizer(RecognitionSettings.defaults().withOcr(ocrSettings),
-                    new TikaContentTypeDetector(), new TikaTextExtractor(), new MetadataExtractor(), ocrPool,
-                    ocr.threads(), pageBudget);
+            RecognitionSettings recognition = RecognitionSettings.defaults().withOcr(ocrSettings);
+            recognizer = new ScanRecognizer(recognition, new TikaContentTypeDetector(), new TikaTextExtractor(),
+                    new MetadataExtractor(), ScanSteps.of(recognition, pageBudget), ocrPool, ocr.threads());
             renderedPages = new RenderedPages(pageCache, pageBudget, settings.pageRendering());
             parsersHealth = () -> ComponentHealth.degraded("files are read in the server's own memory "
                     + "(AKTE_PARSER_ISOLATION=false)");
