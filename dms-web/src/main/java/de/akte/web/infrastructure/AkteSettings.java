@@ -1,6 +1,6 @@
 package de.akte.web.infrastructure;
 
-import de.akte.core.application.ProcessingPolicy;
+import de.akte.core.application.processing.ProcessingPolicy;
 import de.akte.core.imports.ImportRoots;
 import de.akte.ingest.cli.ZipLimits;
 import de.akte.ingest.pages.PageRenderLimits;

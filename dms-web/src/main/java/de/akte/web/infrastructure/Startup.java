@@ -1,10 +1,10 @@
 package de.akte.web.infrastructure;
 
 
-import de.akte.core.application.DemoData;
-import de.akte.core.application.DocumentProcessor;
-import de.akte.core.application.Directory;
-import de.akte.core.application.FilingService;
+import de.akte.core.application.demo.DemoData;
+import de.akte.core.application.processing.DocumentProcessor;
+import de.akte.core.application.directory.Directory;
+import de.akte.core.application.filing.FilingService;
 import de.akte.core.infrastructure.persistence.flyway.SchemaMigrator;
 import de.akte.ingest.image.ImageDecoders;
 import de.akte.web.batch.HotFolderWatch;

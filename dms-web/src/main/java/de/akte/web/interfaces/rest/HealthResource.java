@@ -5,7 +5,7 @@ import de.akte.core.recognition.Capability;
 import de.akte.core.security.Role;
 import de.akte.core.health.HealthReport;
 import de.akte.core.health.HealthStatus;
-import de.akte.core.application.SystemHealth;
+import de.akte.core.application.health.SystemHealth;
 import de.akte.core.storage.BlobStore;
 import de.akte.web.infrastructure.CoreBeans;
 import jakarta.annotation.Resource;
