@@ -1,5 +1,7 @@
 package de.akte.core.application.documents;
 
+import de.akte.core.document.DocumentVersion;
+
 import java.time.Instant;
 
 /**
@@ -9,4 +11,10 @@ import java.time.Instant;
  */
 public record VersionView(int version, String sha256, long size, String mediaType, String fileName,
                           Instant createdAt, String createdBy, boolean renditionAvailable, String malwareScan) {
+
+    /** The version as the API shows it. */
+    public static VersionView of(DocumentVersion v) {
+        return new VersionView(v.number(), v.sha256(), v.size(), v.mediaType(), v.fileName(), v.createdAt(),
+                v.createdBy(), v.renditionSha256().isPresent(), v.malwareScan().name());
+    }
 }

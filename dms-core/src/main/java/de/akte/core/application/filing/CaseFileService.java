@@ -1,6 +1,5 @@
 package de.akte.core.application.filing;
 
-import de.akte.core.application.documents.DocumentService;
 import de.akte.core.application.documents.DocumentView;
 import de.akte.core.security.Access;
 import de.akte.core.shared.Page;
@@ -132,13 +131,13 @@ public class CaseFileService {
                     .filter(d -> caller.canSee(d.department().code())).toList();
             Map<Long, List<DocumentView>> byProcess = docs.stream().filter(d -> d.process().isPresent())
                     .collect(Collectors.groupingBy(d -> d.process().get().id(),
-                            Collectors.mapping(DocumentService::toView, Collectors.toList())));
+                            Collectors.mapping(DocumentView::of, Collectors.toList())));
             List<CaseFileDetails.ProcessView> processes = caseFiles.processesOf(caseFile).stream()
                     .map(p -> new CaseFileDetails.ProcessView(p.id(), p.title(), p.createdAt(), p.createdBy(),
                             byProcess.getOrDefault(p.id(), List.of())))
                     .toList();
             List<DocumentView> loose = docs.stream().filter(d -> d.process().isEmpty())
-                    .map(DocumentService::toView).toList();
+                    .map(DocumentView::of).toList();
             List<CaseFileDetails.FilePlanUnit> path = new java.util.ArrayList<>();
             for (var node = caseFile.filePlanNode(); node.isPresent(); node = node.get().parent()) {
                 path.add(0, new CaseFileDetails.FilePlanUnit(node.get().code(), node.get().title()));

@@ -1,6 +1,5 @@
 package de.akte.core.application.filing;
 
-import de.akte.core.application.documents.DocumentService;
 import de.akte.core.application.documents.DocumentView;
 import de.akte.core.security.Access;
 import de.akte.core.shared.Page;
@@ -239,7 +238,7 @@ public class FilingService {
             return examples.of(document);
         });
         classifier.learn(example);
-        return unitOfWork.call(() -> DocumentService.toView(documents.find(documentId).orElseThrow()));
+        return unitOfWork.call(() -> DocumentView.of(documents.find(documentId).orElseThrow()));
     }
 
     /** What waits for review in a department the caller may see, oldest first. */
@@ -252,7 +251,7 @@ public class FilingService {
         int pageSize = Math.max(1, Math.min(200, size));
         int pageNumber = Math.max(0, page);
         return unitOfWork.call(() -> new Page<>(documents.countInbox(code), pageNumber, pageSize,
-                documents.inbox(code, pageNumber * pageSize, pageSize).stream().map(DocumentService::toView).toList()));
+                documents.inbox(code, pageNumber * pageSize, pageSize).stream().map(DocumentView::of).toList()));
     }
 
     private static String single(Caller caller) {

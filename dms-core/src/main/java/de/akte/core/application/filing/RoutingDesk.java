@@ -1,6 +1,5 @@
 package de.akte.core.application.filing;
 
-import de.akte.core.application.documents.DocumentService;
 import de.akte.core.application.documents.DocumentView;
 import de.akte.core.security.Access;
 import de.akte.core.shared.Page;
@@ -153,7 +152,7 @@ public class RoutingDesk {
             // it no longer votes in the department it left; it is learned again when someone files it there
             classifier.forget(documentId);
         }
-        return unitOfWork.call(() -> DocumentService.toView(documents.find(documentId).orElseThrow()));
+        return unitOfWork.call(() -> DocumentView.of(documents.find(documentId).orElseThrow()));
     }
 
     private RoutingRequestView toView(RoutingRequest request) {

@@ -2,6 +2,8 @@ package de.akte.core.application.imports;
 
 import de.akte.core.imports.ImportBatch;
 import de.akte.core.imports.ImportOwner;
+import de.akte.core.imports.ImportRepository;
+import de.akte.core.security.Access;
 import de.akte.core.security.Caller;
 import de.akte.core.security.Role;
 import de.akte.core.shared.NotFoundException;
@@ -34,6 +36,21 @@ final class ImportBatchAccess {
     /** Whose batches the caller lists: their own, or everyone's for an administrator ({@code null}). */
     static ImportOwner listedOwner(Caller caller) {
         return caller.has(Role.ADMIN) ? null : ImportOwner.of(caller);
+    }
+
+    /** The batch the caller may append to, complete or record refusals in (inside a unit of work). */
+    static ImportBatch writable(Caller caller, ImportRepository imports, long id) {
+        return writable(caller, imports.find(id).orElseThrow(() -> missing(id)));
+    }
+
+    /** The batch the caller may read (inside a unit of work). */
+    static ImportBatch readable(Caller caller, ImportRepository imports, long id) {
+        return readable(caller, imports.find(id).orElseThrow(() -> missing(id)));
+    }
+
+    /** Imports are for scanners (people and systems) and administrators. */
+    static void requireImporter(Caller caller) {
+        Access.requireAnyRole(caller, Role.SCANNER, Role.ADMIN);
     }
 
     static NotFoundException missing(long id) {

@@ -4,7 +4,6 @@ import de.akte.core.security.Access;
 import de.akte.core.audit.AuditAction;
 import de.akte.core.audit.AuditTrail;
 import de.akte.core.casefile.CaseFile;
-import de.akte.core.casefile.CaseFileRepository;
 import de.akte.core.disposition.Appraisal;
 import de.akte.core.disposition.Disposal;
 import de.akte.core.disposition.DisposalItem;
@@ -46,8 +45,7 @@ import java.util.zip.ZipOutputStream;
 public class ArchiveTransferService {
 
     private final UnitOfWork unitOfWork;
-    private final DisposalService disposals;
-    private final CaseFileRepository caseFiles;
+    private final DisposalExecution disposals;
     private final DocumentRepository documents;
     private final RetentionService retention;
     private final BlobStore blobs;
@@ -56,12 +54,11 @@ public class ArchiveTransferService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ArchiveTransferService(UnitOfWork unitOfWork, DisposalService disposals, CaseFileRepository caseFiles,
+    public ArchiveTransferService(UnitOfWork unitOfWork, DisposalExecution disposals,
                                   DocumentRepository documents, RetentionService retention, BlobStore blobs,
                                   XdomeaMessages messages, Sender sender, AuditTrail audit, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.disposals = disposals;
-        this.caseFiles = caseFiles;
         this.documents = documents;
         this.retention = retention;
         this.blobs = blobs;
@@ -145,7 +142,7 @@ public class ArchiveTransferService {
             }
             audit.record(caller.username(), AuditAction.DISPOSAL, "disposal", d.id().toString(),
                     "0502 appraisal applied: " + byReference);
-            return DisposalService.view(d);
+            return DisposalView.of(d);
         }));
         disposals.afterRemoval(removed);
         return view;
@@ -237,7 +234,7 @@ public class ArchiveTransferService {
             }
             audit.record(caller.username(), AuditAction.DISPOSAL, "disposal", d.id().toString(),
                     "0506 import confirmation applied for " + confirmations.size() + " case file(s)");
-            return DisposalService.view(d);
+            return DisposalView.of(d);
         }));
         disposals.afterRemoval(removed);
         return view;

@@ -4,19 +4,15 @@ import de.akte.core.application.directory.Directory;
 import de.akte.core.application.documents.DocumentService;
 import de.akte.core.application.documents.DocumentView;
 import de.akte.core.application.documents.NewDocument;
-import de.akte.core.application.documents.UploadLimits;
 import de.akte.core.application.filing.CaseFileService;
 import de.akte.core.application.filing.NewCaseFile;
-import de.akte.core.application.filing.RoutingDesk;
 import de.akte.core.application.processing.DocumentProcessor;
-import de.akte.core.application.processing.ProcessingPolicy;
 import de.akte.core.application.search.DocumentIndexer;
 import de.akte.core.application.search.SavedSearchService;
 import de.akte.core.application.search.SavedSearchView;
 import de.akte.core.application.search.SearchRequest;
 import de.akte.core.application.search.SearchService;
 import de.akte.core.testing.PlainTextExtraction;
-import de.akte.core.testing.WordVoteClassifier;
 import de.akte.core.annotation.Area;
 import de.akte.core.audit.AuditAction;
 import de.akte.core.audit.AuditEntry;
@@ -24,26 +20,16 @@ import de.akte.core.audit.AuditTrail;
 import de.akte.core.infrastructure.filesystem.FileSystemBlobStore;
 import de.akte.core.infrastructure.lucene.LuceneTextIndex;
 import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
-import de.akte.core.infrastructure.persistence.jpa.JpaAnnotationRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaAuditRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaCaseFileRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaDepartmentRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaDocumentRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaFilePlanRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaIndexOutbox;
-import de.akte.core.infrastructure.persistence.jpa.JpaProcessingTaskRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaSavedSearchRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaUserRepository;
-import de.akte.core.processing.ProcessingTrigger;
 import de.akte.core.security.Caller;
-import de.akte.core.security.PasswordHasher;
 import de.akte.core.security.Role;
 import de.akte.core.shared.Clock;
 import de.akte.core.shared.ConflictException;
 import de.akte.core.shared.ForbiddenException;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.NotFoundException;
+import de.akte.core.AkteCore;
 import de.akte.core.testing.JpaTestContext;
+import de.akte.core.testing.TestCore;
 import de.akte.core.testing.TestDatabase;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +44,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -115,31 +100,19 @@ class AnnotationScenarioTest {
         @BeforeAll
         void start() throws IOException {
             db = new JpaTestContext(kind);
-            var em = db.entityManager();
             blobDir = Files.createTempDirectory("akte-blobs");
             index = new LuceneTextIndex(new ByteBuffersDirectory(), GermanCompoundSplitter.withBundledDictionary());
-            var departments = new JpaDepartmentRepository(em);
-            var documentRepository = new JpaDocumentRepository(em);
-            var caseFileRepository = new JpaCaseFileRepository(em);
-            var tasks = new JpaProcessingTaskRepository(em);
-            var outbox = new JpaIndexOutbox(em, clock);
-            var annotationRepository = new JpaAnnotationRepository(em);
             var blobs = new FileSystemBlobStore(blobDir.resolve("store"), blobDir.resolve("tmp"), clock);
-            audit = new AuditTrail(new JpaAuditRepository(em), clock);
-            directory = new Directory(db, new JpaUserRepository(em), departments, new PasswordHasher(1000), audit, clock);
-            documents = new DocumentService(db, documentRepository, caseFileRepository, departments, tasks, outbox,
-                    blobs, extraction, audit, clock, new UploadLimits(1024 * 1024), ProcessingTrigger.none());
-            caseFiles = new CaseFileService(db, caseFileRepository, departments, new JpaFilePlanRepository(em),
-                    documentRepository, audit, clock);
-            processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
-                    new de.akte.core.scanning.SwitchedOffScanner(), extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
-                    ProcessingTrigger.none(), id -> { }, new RoutingDesk(db, documentRepository, departments,
-                    caseFileRepository, new de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository(em),
-                    new WordVoteClassifier(), outbox, audit, clock));
-            indexer = new DocumentIndexer(db, outbox, documentRepository, index, annotationRepository);
-            search = new SearchService(index, db, new de.akte.core.audit.ReadAudit(audit, clock, java.time.Duration.ZERO));
-            annotations = new AnnotationService(db, annotationRepository, documentRepository, outbox, audit, clock);
-            savedSearches = new SavedSearchService(db, new JpaSavedSearchRepository(em), clock);
+            AkteCore core = TestCore.over(db, clock, blobs).index(index).reading(extraction).build();
+            audit = core.audit();
+            directory = core.directory();
+            documents = core.documents();
+            caseFiles = core.caseFiles();
+            processor = core.processor();
+            indexer = core.indexer();
+            search = core.search();
+            annotations = core.annotations();
+            savedSearches = core.savedSearches();
         }
 
         @AfterAll

@@ -2,17 +2,13 @@ package de.akte.core.application.demo;
 
 import de.akte.core.application.directory.DepartmentView;
 import de.akte.core.application.directory.Directory;
-import de.akte.core.audit.AuditTrail;
 import de.akte.core.casefile.FileReference;
-import de.akte.core.infrastructure.persistence.jpa.JpaAuditRepository;
 import de.akte.core.infrastructure.persistence.jpa.JpaCaseFileRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaDepartmentRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaFilePlanRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaUserRepository;
-import de.akte.core.security.PasswordHasher;
 import de.akte.core.security.Role;
 import de.akte.core.shared.Clock;
+import de.akte.core.AkteCore;
 import de.akte.core.testing.JpaTestContext;
+import de.akte.core.testing.TestCore;
 import de.akte.core.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -29,14 +25,12 @@ class DemoDataTest {
     void seedsAMunicipalityOnceWithUsersOfEveryRole() {
         try (JpaTestContext db = new JpaTestContext(TestDatabase.Kind.H2)) {
             var em = db.entityManager();
-            var hasher = new PasswordHasher(1000);
-            var audit = new AuditTrail(new JpaAuditRepository(em), Clock.system());
-            var departments = new JpaDepartmentRepository(em);
-            var users = new JpaUserRepository(em);
             var caseFiles = new JpaCaseFileRepository(em);
-            DemoData demo = new DemoData(db, departments, new JpaFilePlanRepository(em), caseFiles, users, hasher,
-                    audit, Clock.system());
-            Directory directory = new Directory(db, users, departments, hasher, audit, Clock.system());
+            // seeding stores no files: no blob store
+            AkteCore core = TestCore.over(db, Clock.system(), null).build();
+            DemoData demo = core.demoData();
+            Directory directory = core.directory();
+            var audit = core.audit();
 
             assertTrue(demo.seed("demo-password".toCharArray()));
             assertFalse(demo.seed("other-password".toCharArray()), "a second start must not seed again");

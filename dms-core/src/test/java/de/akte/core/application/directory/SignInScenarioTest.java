@@ -3,14 +3,9 @@ package de.akte.core.application.directory;
 import de.akte.core.audit.AuditAction;
 import de.akte.core.audit.AuditEntry;
 import de.akte.core.audit.AuditTrail;
-import de.akte.core.infrastructure.persistence.jpa.JpaApiTokenRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaAuditRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaDepartmentRepository;
 import de.akte.core.infrastructure.persistence.jpa.JpaUserRepository;
 import de.akte.core.security.Caller;
-import de.akte.core.security.HashingGate;
 import de.akte.core.security.IssuedToken;
-import de.akte.core.security.LoginThrottle;
 import de.akte.core.security.PasswordHasher;
 import de.akte.core.security.Role;
 import de.akte.core.security.SignedInAccount;
@@ -20,7 +15,10 @@ import de.akte.core.shared.Clock;
 import de.akte.core.shared.ConflictException;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.NotFoundException;
+import de.akte.core.AkteCore;
+import de.akte.core.CoreSettings;
 import de.akte.core.testing.JpaTestContext;
+import de.akte.core.testing.TestCore;
 import de.akte.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,14 +78,17 @@ class SignInScenarioTest {
         void start() {
             db = new JpaTestContext(kind);
             var em = db.entityManager();
-            audit = new AuditTrail(new JpaAuditRepository(em), clock);
             users = new JpaUserRepository(em);
-            directory = new Directory(db, users, new JpaDepartmentRepository(em), new PasswordHasher(1000), audit, clock);
-            tokens = new ApiTokens(db, new JpaApiTokenRepository(em), directory, audit, clock, Duration.ofHours(12),
-                    Duration.ofDays(30));
-            login = new PasswordLogin(directory, new LoginThrottle(new ThrottlePolicy(3, Duration.ofSeconds(1),
-                    Duration.ofSeconds(30), 5, Duration.ofMinutes(15), Duration.ofHours(4), Duration.ofHours(1)),
-                    ThrottlePolicy.addressDefaults(), clock), new HashingGate(1, Duration.ofSeconds(5)), audit, db);
+            // signing in stores no files: no blob store
+            AkteCore core = TestCore.over(db, clock, null).signIn(new CoreSettings.SignIn(
+                    new ThrottlePolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30), 5, Duration.ofMinutes(15),
+                            Duration.ofHours(4), Duration.ofHours(1)),
+                    ThrottlePolicy.addressDefaults(), 1, Duration.ofSeconds(5), Duration.ofHours(12),
+                    Duration.ofDays(30))).build();
+            audit = core.audit();
+            directory = core.directory();
+            tokens = core.apiTokens();
+            login = core.passwordLogin();
         }
 
         @AfterAll

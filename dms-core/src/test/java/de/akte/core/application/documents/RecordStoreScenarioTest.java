@@ -6,7 +6,6 @@ import de.akte.core.application.directory.UserChange;
 import de.akte.core.application.directory.UserView;
 import de.akte.core.application.filing.CaseFileService;
 import de.akte.core.application.filing.FilingDecision;
-import de.akte.core.application.filing.FilingPolicy;
 import de.akte.core.application.filing.FilingService;
 import de.akte.core.application.filing.Handover;
 import de.akte.core.application.filing.NewCaseFile;
@@ -19,7 +18,6 @@ import de.akte.core.application.imports.ImportProgress;
 import de.akte.core.application.imports.ImportService;
 import de.akte.core.application.imports.NewImport;
 import de.akte.core.application.processing.DocumentProcessor;
-import de.akte.core.application.processing.ProcessingPolicy;
 import de.akte.core.application.search.DocumentIndexer;
 import de.akte.core.application.search.SearchRequest;
 import de.akte.core.application.search.SearchService;
@@ -31,24 +29,18 @@ import de.akte.core.audit.AuditTrail;
 import de.akte.core.infrastructure.filesystem.FileSystemBlobStore;
 import de.akte.core.infrastructure.lucene.LuceneTextIndex;
 import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
-import de.akte.core.infrastructure.persistence.jpa.JpaAuditRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaCaseFileRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaDepartmentRepository;
 import de.akte.core.infrastructure.persistence.jpa.JpaDocumentRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaFilePlanRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaIndexOutbox;
 import de.akte.core.infrastructure.persistence.jpa.JpaProcessingTaskRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaUserRepository;
-import de.akte.core.processing.ProcessingTrigger;
 import de.akte.core.search.SearchResult;
 import de.akte.core.security.Caller;
-import de.akte.core.security.PasswordHasher;
 import de.akte.core.security.Role;
 import de.akte.core.shared.Clock;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.NotFoundException;
 import de.akte.core.storage.BlobTooLargeException;
+import de.akte.core.AkteCore;
 import de.akte.core.testing.JpaTestContext;
+import de.akte.core.testing.TestCore;
 import de.akte.core.testing.TestDatabase;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
@@ -128,36 +120,21 @@ class RecordStoreScenarioTest {
         @BeforeAll
         void start() throws IOException {
             db = new JpaTestContext(kind);
-            var em = db.entityManager();
             blobDir = Files.createTempDirectory("akte-blobs");
             index = new LuceneTextIndex(new ByteBuffersDirectory(), GermanCompoundSplitter.withBundledDictionary());
-            var departments = new JpaDepartmentRepository(em);
-            var documentRepository = new JpaDocumentRepository(em);
-            var caseFileRepository = new JpaCaseFileRepository(em);
-            var tasks = new JpaProcessingTaskRepository(em);
-            var outbox = new JpaIndexOutbox(em, clock);
             var blobs = new FileSystemBlobStore(blobDir.resolve("store"), blobDir.resolve("tmp"), clock);
-            audit = new AuditTrail(new JpaAuditRepository(em), clock);
-            directory = new Directory(db, new JpaUserRepository(em), departments, new PasswordHasher(1000), audit, clock);
-            documents = new DocumentService(db, documentRepository, caseFileRepository, departments, tasks, outbox,
-                    blobs, extraction, audit, clock, new UploadLimits(1024 * 1024), ProcessingTrigger.none());
-            caseFiles = new CaseFileService(db, caseFileRepository, departments, new JpaFilePlanRepository(em),
-                    documentRepository, audit, clock);
-            routing = new RoutingDesk(db, documentRepository, departments, caseFileRepository,
-                    new de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository(em), classifier, outbox,
-                    audit, clock);
-            processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
-                    new de.akte.core.scanning.SwitchedOffScanner(), extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
-                    ProcessingTrigger.none(), id -> filing.classify(id), routing);
-            indexer = new DocumentIndexer(db, outbox, documentRepository, index,
-                    new de.akte.core.infrastructure.persistence.jpa.JpaAnnotationRepository(em));
-            filing = new FilingService(db, documentRepository, caseFileRepository, departments,
-                    new de.akte.core.infrastructure.persistence.jpa.JpaClassificationRuleRepository(em), classifier,
-                    outbox, audit, clock, new FilingPolicy(0.8), routing);
-            imports = new ImportService(db, new de.akte.core.infrastructure.persistence.jpa.JpaImportRepository(em),
-                    departments, caseFileRepository, documentRepository, documents, audit, clock,
-                    ProcessingTrigger.none());
-            search = new SearchService(index, db, new de.akte.core.audit.ReadAudit(audit, clock, java.time.Duration.ZERO));
+            AkteCore core = TestCore.over(db, clock, blobs).index(index).reading(extraction).classifier(classifier)
+                    .build();
+            audit = core.audit();
+            directory = core.directory();
+            documents = core.documents();
+            caseFiles = core.caseFiles();
+            routing = core.routing();
+            processor = core.processor();
+            indexer = core.indexer();
+            filing = core.filing();
+            imports = core.imports();
+            search = core.search();
         }
 
         @AfterAll

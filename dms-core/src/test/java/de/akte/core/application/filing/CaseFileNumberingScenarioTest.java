@@ -7,30 +7,21 @@ import de.akte.core.application.documents.DocumentService;
 import de.akte.core.application.documents.DocumentView;
 import de.akte.core.application.documents.MetadataChange;
 import de.akte.core.application.documents.NewDocument;
-import de.akte.core.application.documents.UploadLimits;
-import de.akte.core.testing.PlainTextExtraction;
 import de.akte.core.audit.AuditTrail;
 import de.akte.core.department.Department;
 import de.akte.core.infrastructure.filesystem.FileSystemBlobStore;
 import de.akte.core.infrastructure.persistence.flyway.SchemaMigrator;
-import de.akte.core.infrastructure.persistence.jpa.JpaAuditRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaCaseFileRepository;
 import de.akte.core.infrastructure.persistence.jpa.JpaDepartmentRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaDocumentRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaFilePlanRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaIndexOutbox;
-import de.akte.core.infrastructure.persistence.jpa.JpaProcessingTaskRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaUserRepository;
-import de.akte.core.processing.ProcessingTrigger;
 import de.akte.core.security.Caller;
-import de.akte.core.security.PasswordHasher;
 import de.akte.core.security.Role;
 import de.akte.core.shared.Clock;
 import de.akte.core.shared.ConflictException;
 import de.akte.core.shared.ForbiddenException;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.NotFoundException;
+import de.akte.core.AkteCore;
 import de.akte.core.testing.JpaTestContext;
+import de.akte.core.testing.TestCore;
 import de.akte.core.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -105,17 +96,12 @@ class CaseFileNumberingScenarioTest {
             var em = db.entityManager();
             blobDir = Files.createTempDirectory("akte-numbering");
             departmentRepository = new JpaDepartmentRepository(em);
-            var documentRepository = new JpaDocumentRepository(em);
-            var caseFileRepository = new JpaCaseFileRepository(em);
-            audit = new AuditTrail(new JpaAuditRepository(em), clock);
-            directory = new Directory(db, new JpaUserRepository(em), departmentRepository, new PasswordHasher(1000),
-                    audit, clock);
-            caseFiles = new CaseFileService(db, caseFileRepository, departmentRepository, new JpaFilePlanRepository(em),
-                    documentRepository, audit, clock);
-            documents = new DocumentService(db, documentRepository, caseFileRepository, departmentRepository,
-                    new JpaProcessingTaskRepository(em), new JpaIndexOutbox(em, clock),
-                    new FileSystemBlobStore(blobDir.resolve("store"), blobDir.resolve("tmp"), clock),
-                    new PlainTextExtraction(), audit, clock, new UploadLimits(1024 * 1024), ProcessingTrigger.none());
+            AkteCore core = TestCore.over(db, clock,
+                    new FileSystemBlobStore(blobDir.resolve("store"), blobDir.resolve("tmp"), clock)).build();
+            audit = core.audit();
+            directory = core.directory();
+            caseFiles = core.caseFiles();
+            documents = core.documents();
         }
 
         @AfterAll

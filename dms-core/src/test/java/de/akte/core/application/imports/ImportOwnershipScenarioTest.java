@@ -4,36 +4,23 @@ import de.akte.core.application.directory.Directory;
 import de.akte.core.application.directory.NewUser;
 import de.akte.core.application.documents.DocumentService;
 import de.akte.core.application.documents.DocumentView;
-import de.akte.core.application.documents.UploadLimits;
 import de.akte.core.application.filing.CaseFileService;
 import de.akte.core.application.filing.NewCaseFile;
-import de.akte.core.application.filing.RoutingDesk;
 import de.akte.core.application.processing.DocumentProcessor;
-import de.akte.core.application.processing.ProcessingPolicy;
-import de.akte.core.testing.PlainTextExtraction;
-import de.akte.core.testing.WordVoteClassifier;
-import de.akte.core.audit.AuditTrail;
 import de.akte.core.infrastructure.filesystem.FileSystemBlobStore;
-import de.akte.core.infrastructure.persistence.jpa.JpaAuditRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaCaseFileRepository;
 import de.akte.core.infrastructure.persistence.jpa.JpaDepartmentRepository;
 import de.akte.core.infrastructure.persistence.jpa.JpaDocumentRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaFilePlanRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaImportRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaIndexOutbox;
-import de.akte.core.infrastructure.persistence.jpa.JpaProcessingTaskRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaUserRepository;
 import de.akte.core.imports.ImportKind;
 import de.akte.core.imports.ImportOwner;
-import de.akte.core.processing.ProcessingTrigger;
 import de.akte.core.security.Caller;
-import de.akte.core.security.PasswordHasher;
 import de.akte.core.security.Role;
 import de.akte.core.shared.Clock;
 import de.akte.core.shared.ForbiddenException;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.NotFoundException;
+import de.akte.core.AkteCore;
 import de.akte.core.testing.JpaTestContext;
+import de.akte.core.testing.TestCore;
 import de.akte.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,28 +99,14 @@ class ImportOwnershipScenarioTest {
             blobDir = Files.createTempDirectory("akte-import-blobs");
             departments = new JpaDepartmentRepository(em);
             documentRepository = new JpaDocumentRepository(em);
-            var caseFileRepository = new JpaCaseFileRepository(em);
             var blobs = new FileSystemBlobStore(blobDir.resolve("store"), blobDir.resolve("tmp"), clock);
-            AuditTrail audit = new AuditTrail(new JpaAuditRepository(em), clock);
-            directory = new Directory(db, new JpaUserRepository(em), departments, new PasswordHasher(1000), audit, clock);
-            var tasks = new JpaProcessingTaskRepository(em);
-            var outbox = new JpaIndexOutbox(em, clock);
-            var extraction = new PlainTextExtraction();
-            documents = new DocumentService(db, documentRepository, caseFileRepository, departments,
-                    tasks, outbox, blobs, extraction, audit, clock, new UploadLimits(1024 * 1024),
-                    ProcessingTrigger.none());
             // content is readable once processed (malware scanning is off here; MalwareScanScenarioTest scans)
-            processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
-                    new de.akte.core.scanning.SwitchedOffScanner(), extraction, audit, clock,
-                    new ProcessingPolicy(java.time.Duration.ofMinutes(10), java.time.Duration.ofSeconds(30), 3),
-                    ProcessingTrigger.none(), de.akte.core.processing.RecognitionListener.none(),
-                    new RoutingDesk(db, documentRepository, departments, caseFileRepository,
-                            new de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository(em),
-                            new WordVoteClassifier(), outbox, audit, clock));
-            caseFiles = new CaseFileService(db, caseFileRepository, departments, new JpaFilePlanRepository(em),
-                    documentRepository, audit, clock);
-            imports = new ImportService(db, new JpaImportRepository(em), departments, caseFileRepository,
-                    documentRepository, documents, audit, clock, ProcessingTrigger.none());
+            AkteCore core = TestCore.over(db, clock, blobs).build();
+            directory = core.directory();
+            documents = core.documents();
+            processor = core.processor();
+            caseFiles = core.caseFiles();
+            imports = core.imports();
         }
 
         @AfterAll

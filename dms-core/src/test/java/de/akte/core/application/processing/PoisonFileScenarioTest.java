@@ -4,36 +4,24 @@ import de.akte.core.application.directory.Directory;
 import de.akte.core.application.documents.DocumentService;
 import de.akte.core.application.documents.DocumentView;
 import de.akte.core.application.documents.NewDocument;
-import de.akte.core.application.documents.UploadLimits;
 import de.akte.core.application.filing.CaseFileService;
 import de.akte.core.application.filing.NewCaseFile;
-import de.akte.core.application.filing.RoutingDesk;
 import de.akte.core.application.health.SystemHealth;
-import de.akte.core.testing.PlainTextExtraction;
-import de.akte.core.testing.WordVoteClassifier;
 import de.akte.core.audit.AuditEntry;
 import de.akte.core.audit.AuditTrail;
 import de.akte.core.infrastructure.filesystem.FileSystemBlobStore;
-import de.akte.core.infrastructure.persistence.jpa.JpaAuditRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaCaseFileRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaDepartmentRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaDocumentRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaFilePlanRepository;
 import de.akte.core.infrastructure.persistence.jpa.JpaIndexOutbox;
 import de.akte.core.infrastructure.persistence.jpa.JpaProcessingTaskRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaUserRepository;
 import de.akte.core.processing.ProcessingState;
 import de.akte.core.processing.ProcessingTask;
-import de.akte.core.processing.ProcessingTrigger;
-import de.akte.core.processing.RecognitionListener;
 import de.akte.core.security.Caller;
-import de.akte.core.security.PasswordHasher;
 import de.akte.core.security.Role;
 import de.akte.core.shared.Clock;
 import de.akte.core.shared.ConflictException;
 import de.akte.core.shared.ForbiddenException;
+import de.akte.core.AkteCore;
 import de.akte.core.testing.JpaTestContext;
+import de.akte.core.testing.TestCore;
 import de.akte.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,25 +98,15 @@ class PoisonFileScenarioTest {
             db = new JpaTestContext(kind);
             var em = db.entityManager();
             blobDir = Files.createTempDirectory("akte-poison");
-            var departments = new JpaDepartmentRepository(em);
-            var documentRepository = new JpaDocumentRepository(em);
-            var caseFileRepository = new JpaCaseFileRepository(em);
-            var outbox = new JpaIndexOutbox(em, clock);
             var blobs = new FileSystemBlobStore(blobDir.resolve("store"), blobDir.resolve("tmp"), clock);
             tasks = new JpaProcessingTaskRepository(em);
-            audit = new AuditTrail(new JpaAuditRepository(em), clock);
-            PlainTextExtraction extraction = new PlainTextExtraction();
-            directory = new Directory(db, new JpaUserRepository(em), departments, new PasswordHasher(1000), audit,
-                    clock);
-            caseFiles = new CaseFileService(db, caseFileRepository, departments, new JpaFilePlanRepository(em),
-                    documentRepository, audit, clock);
-            documents = new DocumentService(db, documentRepository, caseFileRepository, departments, tasks, outbox,
-                    blobs, extraction, audit, clock, new UploadLimits(1024 * 1024), ProcessingTrigger.none());
-            RoutingDesk routing = new RoutingDesk(db, documentRepository, departments, caseFileRepository,
-                    new JpaRoutingRequestRepository(em), new WordVoteClassifier(), outbox, audit, clock);
-            processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
-                    new de.akte.core.scanning.SwitchedOffScanner(), extraction, audit, clock, new ProcessingPolicy(LEASE, BACKOFF, 6, Duration.ofMinutes(1), "local",
-                    3), ProcessingTrigger.none(), RecognitionListener.none(), routing);
+            AkteCore core = TestCore.over(db, clock, blobs)
+                    .processing(new ProcessingPolicy(LEASE, BACKOFF, 6, Duration.ofMinutes(1), "local", 3)).build();
+            audit = core.audit();
+            directory = core.directory();
+            caseFiles = core.caseFiles();
+            documents = core.documents();
+            processor = core.processor();
         }
 
         @AfterAll

@@ -5,50 +5,36 @@ import de.akte.core.application.directory.Directory;
 import de.akte.core.application.documents.DocumentService;
 import de.akte.core.application.documents.DocumentView;
 import de.akte.core.application.documents.NewDocument;
-import de.akte.core.application.documents.UploadLimits;
 import de.akte.core.application.filing.CaseFileService;
 import de.akte.core.application.filing.CaseFileView;
-import de.akte.core.application.filing.FilingPolicy;
 import de.akte.core.application.filing.FilingService;
 import de.akte.core.application.filing.NewCaseFile;
-import de.akte.core.application.filing.RoutingDesk;
 import de.akte.core.application.processing.DocumentProcessor;
-import de.akte.core.application.processing.ProcessingPolicy;
 import de.akte.core.application.search.DocumentIndexer;
 import de.akte.core.application.search.SearchService;
-import de.akte.core.testing.PlainTextExtraction;
 import de.akte.core.testing.WordVoteClassifier;
 import de.akte.core.audit.AuditTrail;
 import de.akte.core.fileplan.FilePlan;
 import de.akte.core.fileplan.FilePlanNode;
 import de.akte.core.infrastructure.lucene.LuceneTextIndex;
 import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
-import de.akte.core.infrastructure.persistence.jpa.JpaAuditRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaCaseFileRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaClassificationRuleRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaDepartmentRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaDisposalRepository;
 import de.akte.core.infrastructure.persistence.jpa.JpaDocumentRepository;
 import de.akte.core.infrastructure.persistence.jpa.JpaFilePlanRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaIndexOutbox;
-import de.akte.core.infrastructure.persistence.jpa.JpaLegalHoldRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaProcessingTaskRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaUserRepository;
-import de.akte.core.processing.ProcessingTrigger;
 import de.akte.core.recognition.PageImages;
 import de.akte.core.security.Caller;
-import de.akte.core.security.PasswordHasher;
 import de.akte.core.security.Role;
 import de.akte.core.shared.Clock;
 import de.akte.core.storage.BlobStore;
+import de.akte.core.AkteCore;
 import de.akte.core.testing.JpaTestContext;
+import de.akte.core.testing.TestCore;
+import de.akte.core.testing.WordVoteClassifier;
 import de.akte.core.testing.TestDatabase;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -92,43 +78,23 @@ public final class RecordsFixture implements AutoCloseable {
         var em = db.entityManager();
         index = new LuceneTextIndex(new ByteBuffersDirectory(), GermanCompoundSplitter.withBundledDictionary());
         BlobStore blobs = blobStore.get();
-        var departments = new JpaDepartmentRepository(em);
         documentRepository = new JpaDocumentRepository(em);
-        var caseFileRepository = new JpaCaseFileRepository(em);
-        var tasks = new JpaProcessingTaskRepository(em);
-        var outbox = new JpaIndexOutbox(em, clock);
         filePlans = new JpaFilePlanRepository(em);
-        var holdRepository = new JpaLegalHoldRepository(em);
-        audit = new AuditTrail(new JpaAuditRepository(em), clock);
-        directory = new Directory(db, new JpaUserRepository(em), departments, new PasswordHasher(1000), audit, clock);
-        PlainTextExtraction extraction = new PlainTextExtraction();
-        documents = new DocumentService(db, documentRepository, caseFileRepository, departments, tasks, outbox,
-                blobs, extraction, audit, clock, new UploadLimits(1024 * 1024), ProcessingTrigger.none());
-        caseFiles = new CaseFileService(db, caseFileRepository, departments, filePlans, documentRepository, audit, clock);
-        RoutingDesk routing = new RoutingDesk(db, documentRepository, departments, caseFileRepository,
-                new de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository(em), classifier, outbox,
-                audit, clock);
-        filing = new FilingService(db, documentRepository, caseFileRepository, departments,
-                new JpaClassificationRuleRepository(em), classifier, outbox, audit, clock, new FilingPolicy(0.8),
-                routing);
-        processor = new DocumentProcessor(db, tasks, documentRepository, caseFileRepository, outbox, blobs,
-                new de.akte.core.scanning.SwitchedOffScanner(), extraction, audit, clock, new ProcessingPolicy(Duration.ofMinutes(10), Duration.ofSeconds(30), 3),
-                ProcessingTrigger.none(), filing::classify, routing);
-        var annotationRepository = new de.akte.core.infrastructure.persistence.jpa.JpaAnnotationRepository(em);
-        indexer = new DocumentIndexer(db, outbox, documentRepository, index, annotationRepository);
-        annotations = new AnnotationService(db, annotationRepository, documentRepository, outbox, audit, clock);
-        search = new SearchService(index, db, new de.akte.core.audit.ReadAudit(audit, clock, java.time.Duration.ZERO));
-        RecordsProtection protection = new RecordsProtection(blobs, documentRepository, clock, worm);
-        var disposalRepository = new JpaDisposalRepository(em);
-        retention = new RetentionService(db, filePlans, caseFileRepository, documentRepository, holdRepository,
-                disposalRepository, protection, audit, clock);
-        holds = new LegalHoldService(db, holdRepository, caseFileRepository, documentRepository, protection, audit,
-                clock);
-        disposals = new DisposalService(db, disposalRepository, caseFileRepository, documentRepository,
-                retention, outbox, blobs, pages, classifier, audit, clock);
-        transfers = new ArchiveTransferService(db, disposals, caseFileRepository, documentRepository, retention,
-                blobs, new de.akte.core.xdomea.XdomeaMessages(new de.akte.core.xdomea.XdomeaSchema()),
-                new de.akte.core.xdomea.Sender("Stadt Musterstadt", "Stadtarchiv Musterstadt", "Akte"), audit, clock);
+        AkteCore core = TestCore.over(db, clock, blobs).index(index).classifier(classifier).pageImages(pages)
+                .worm(worm).build();
+        audit = core.audit();
+        directory = core.directory();
+        documents = core.documents();
+        caseFiles = core.caseFiles();
+        filing = core.filing();
+        processor = core.processor();
+        indexer = core.indexer();
+        annotations = core.annotations();
+        search = core.search();
+        retention = core.retention();
+        holds = core.legalHolds();
+        disposals = core.disposals();
+        transfers = core.transfers();
     }
 
     /** A fresh file-plan node (under {@code parent}, or a new plan's root when {@code null}); returns its id. */
