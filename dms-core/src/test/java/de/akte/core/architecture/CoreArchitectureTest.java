@@ -40,4 +40,9 @@ class CoreArchitectureTest {
     void featurePackagesHaveNoCycles() {
         slices().matching("de.akte.core.(*)..").should().beFreeOfCycles().check(core);
     }
+
+    @Test
+    void applicationFeaturesHaveNoCycles() {
+        slices().matching("de.akte.core.application.(*)..").should().beFreeOfCycles().check(core);
+    }
 }

@@ -1,9 +1,9 @@
 package de.akte.ingest.hotfolder;
 
-import de.akte.core.application.ImportItemUpload;
-import de.akte.core.application.ImportService;
-import de.akte.core.application.NewImport;
-import de.akte.core.application.UnacceptableContentException;
+import de.akte.core.application.imports.ImportItemUpload;
+import de.akte.core.application.imports.ImportService;
+import de.akte.core.application.imports.NewImport;
+import de.akte.core.application.documents.UnacceptableContentException;
 import de.akte.core.imports.ImportKind;
 import de.akte.core.imports.ImportOwner;
 import de.akte.core.security.Caller;

@@ -1,6 +1,6 @@
 package de.akte.web.batch;
 
-import de.akte.core.application.ImportService;
+import de.akte.core.application.imports.ImportService;
 import de.akte.ingest.hotfolder.HotFolder;
 import de.akte.ingest.hotfolder.HotFolderImports;
 import de.akte.ingest.hotfolder.HotFolderSettings;

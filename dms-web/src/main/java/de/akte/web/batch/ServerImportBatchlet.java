@@ -1,7 +1,7 @@
 package de.akte.web.batch;
 
-import de.akte.core.application.ImportItemUpload;
-import de.akte.core.application.ImportService;
+import de.akte.core.application.imports.ImportItemUpload;
+import de.akte.core.application.imports.ImportService;
 import de.akte.core.security.Caller;
 import de.akte.core.imports.ImportRoots;
 import de.akte.core.shared.InvalidInputException;

@@ -1,7 +1,7 @@
 package de.akte.web.batch;
 
-import de.akte.core.application.ImportProgress;
-import de.akte.core.application.ImportService;
+import de.akte.core.application.imports.ImportProgress;
+import de.akte.core.application.imports.ImportService;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,11 @@
 package de.akte.web.infrastructure;
 
-import de.akte.core.application.ProcessingPolicy;
+import de.akte.core.CoreSettings;
+import de.akte.core.application.documents.UploadLimits;
+import de.akte.core.application.filing.FilingPolicy;
+import de.akte.core.application.processing.ProcessingPolicy;
+import de.akte.core.health.HealthLimits;
+import de.akte.core.xdomea.Sender;
 import de.akte.core.imports.ImportRoots;
 import de.akte.ingest.cli.ZipLimits;
 import de.akte.ingest.pages.PageRenderLimits;
@@ -46,13 +51,46 @@ import java.util.stream.Collectors;
  * @param zipLimits      how far a ZIP may expand in a server-side import
  * @param readAuditWindow how long a read of the same kind (page images, text, hits, metadata, one search) by the
  *                       same user is recorded once; zero records every request
+ * @param security       sign-in, sessions, tokens, HTTPS and request body limits
+ * @param xdomea         who signs the xdomea messages: the administration and the archive it offers records to
+ * @param host           the server this runs in: its name as a lease holder, its home, Java and class path
  */
 public record AkteSettings(Path dataDir, Path spoolDir, long maxUploadBytes, String storage, S3 s3, Optional<String> adminPassword,
                            boolean seedDemoData, Optional<String> demoPassword, int passwordIterations, Ocr ocr,
                            Optional<HotFolder> hotFolder, double autoFileConfidence, int crashLimit,
                            Parsers parsers, OptionalLong decodedPageBudgetMb,
                            MalwareScan malwareScan, PageRenderLimits pageRendering, ImportRoots importRoots,
-                           ZipLimits zipLimits, Duration readAuditWindow) {
+                           ZipLimits zipLimits, Duration readAuditWindow, SecuritySettings security, Xdomea xdomea,
+                           Host host) {
+
+    /** Who signs the xdomea messages: the administration ({@code AKTE_XDOMEA_SENDER}) and the archive. */
+    public record Xdomea(String sender, String archive) {
+    }
+
+    /**
+     * The server this runs in: its name as a lease holder (WildFly's node name, which defaults to the host name),
+     * the server's home directory if it has one, the Java it runs on and its class path.
+     */
+    public record Host(String nodeName, Optional<Path> serverHome, Path javaHome, String classPath) {
+    }
+
+    /** The settings as this process's system properties and environment give them. */
+    public static AkteSettings fromEnvironment() {
+        return from(System.getProperties(), System.getenv());
+    }
+
+    /** What the core's services take of these settings. */
+    public CoreSettings core() {
+        // an S3 bucket without Object Lock refuses retention requests: WORM is off there, on everywhere else
+        boolean worm = !storage.equals("s3") || s3.objectLockMode() != null;
+        return new CoreSettings(passwordIterations, readAuditWindow, new UploadLimits(maxUploadBytes),
+                new FilingPolicy(autoFileConfidence), ProcessingPolicy.defaults(host.nodeName()).withCrashLimit(crashLimit),
+                worm, new Sender(xdomea.sender(), xdomea.archive(), "Akte"),
+                new CoreSettings.SignIn(security.accountThrottle(), security.addressThrottle(),
+                        security.hashConcurrency(), security.hashWait(), security.tokenLifetime(),
+                        security.tokenMaxLifetime()),
+                HealthLimits.defaults());
+    }
 
     /**
      * Malware scanning by clamd: on unless {@code AKTE_MALWARE_SCAN=off}; where clamd listens ({@code AKTE_CLAMD},
@@ -127,7 +165,24 @@ public record AkteSettings(Path dataDir, Path spoolDir, long maxUploadBytes, Str
                 l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7), crashLimit(l), parsers(l),
                 decodedPageBudgetMb(l), malwareScan(l), pageRendering(l),
                 l.get("akte.import.roots").map(ImportRoots::parse).orElse(ImportRoots.none()), zipLimits(l),
-                readAuditWindow(l));
+                readAuditWindow(l), SecuritySettings.from(system, env),
+                new Xdomea(l.get("akte.xdomea.sender").orElse("Akte"), l.get("akte.xdomea.archive").orElse("Archiv")),
+                host(system));
+    }
+
+    private static Host host(Properties system) {
+        String node = system.getProperty("jboss.node.name");
+        if (node == null || node.isBlank()) {
+            try {
+                node = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                node = "akte";
+            }
+        }
+        String home = system.getProperty("jboss.home.dir");
+        String java = system.getProperty("java.home", "");
+        return new Host(node, Optional.ofNullable(home).map(Path::of), Path.of(java),
+                system.getProperty("java.class.path", ""));
     }
 
     private static Parsers parsers(Lookup l) {

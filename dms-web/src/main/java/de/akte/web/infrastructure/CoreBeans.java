@@ -1,65 +1,43 @@
 package de.akte.web.infrastructure;
 
-import de.akte.core.application.AnnotationService;
-import de.akte.core.application.ApiTokens;
-import de.akte.core.application.PasswordLogin;
+import de.akte.core.AkteCore;
+import de.akte.core.CoreAdapters;
+import de.akte.core.infrastructure.persistence.jpa.JpaRepositories;
+import de.akte.core.application.annotations.AnnotationService;
+import de.akte.core.application.directory.ApiTokens;
+import de.akte.core.application.directory.PasswordLogin;
 import de.akte.web.security.BodyLimits;
-import de.akte.core.security.HashingGate;
-import de.akte.core.security.LoginThrottle;
-import de.akte.core.application.PageHitService;
-import de.akte.core.application.SavedSearchService;
-import de.akte.core.infrastructure.persistence.jpa.JpaAnnotationRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaSavedSearchRepository;
-import de.akte.core.application.CaseFileService;
-import de.akte.core.application.DemoData;
-import de.akte.core.application.ArchiveTransferService;
-import de.akte.core.application.DisposalService;
-import de.akte.core.xdomea.Sender;
-import de.akte.core.xdomea.XdomeaMessages;
-import de.akte.core.xdomea.XdomeaSchema;
-import de.akte.core.application.FilePlanService;
-import de.akte.core.application.LegalHoldService;
-import de.akte.core.application.RecordsProtection;
-import de.akte.core.application.RetentionService;
-import de.akte.core.infrastructure.persistence.jpa.JpaDisposalRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaLegalHoldRepository;
-import de.akte.core.application.Directory;
-import de.akte.core.application.DocumentIndexer;
-import de.akte.core.application.DocumentProcessor;
-import de.akte.core.application.DocumentService;
-import de.akte.core.application.ProcessingPolicy;
-import de.akte.core.application.SearchService;
-import de.akte.core.application.UploadLimits;
+import de.akte.core.application.search.PageHitService;
+import de.akte.core.application.search.SavedSearchService;
+import de.akte.core.application.filing.CaseFileService;
+import de.akte.core.application.demo.DemoData;
+import de.akte.core.application.records.ArchiveTransferService;
+import de.akte.core.application.records.DisposalService;
+import de.akte.core.application.filing.FilePlanService;
+import de.akte.core.application.records.LegalHoldService;
+import de.akte.core.application.records.RetentionService;
+import de.akte.core.application.directory.Directory;
+import de.akte.core.application.search.DocumentIndexer;
+import de.akte.core.application.processing.DocumentProcessor;
+import de.akte.core.application.documents.DocumentService;
+import de.akte.core.application.search.SearchService;
 import de.akte.core.audit.AuditTrail;
-import de.akte.core.audit.ReadAudit;
 import de.akte.core.infrastructure.filesystem.FileSystemBlobStore;
 import de.akte.core.infrastructure.lucene.LuceneTextIndex;
 import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
-import de.akte.core.infrastructure.persistence.jpa.JpaApiTokenRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaAuditRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaCaseFileRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaDepartmentRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaDocumentRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaFilePlanRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaIndexOutbox;
-import de.akte.core.infrastructure.persistence.jpa.JpaProcessingTaskRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaUserRepository;
 import de.akte.core.infrastructure.s3.ObjectLockMode;
 import de.akte.core.infrastructure.s3.S3BlobStore;
 import de.akte.core.infrastructure.s3.S3Settings;
 import de.akte.core.search.TextIndex;
-import de.akte.core.security.PasswordHasher;
 import de.akte.core.shared.Clock;
 import de.akte.core.storage.BlobStore;
 import de.akte.ingest.detect.TikaContentTypeDetector;
-import de.akte.core.application.FilingPolicy;
-import de.akte.core.application.FilingService;
-import de.akte.core.application.RoutingDesk;
-import de.akte.core.health.HealthLimits;
+import de.akte.core.application.filing.FilingService;
+import de.akte.core.application.filing.RoutingDesk;
 import de.akte.core.health.Heartbeats;
-import de.akte.core.application.SystemHealth;
-import de.akte.core.application.ImportService;
-import de.akte.core.application.PageImageService;
+import de.akte.core.application.health.SystemHealth;
+import de.akte.core.application.imports.ImportService;
+import de.akte.core.application.documents.PageImageService;
 import de.akte.ingest.pages.RenderedPages;
 import de.akte.ingest.cli.ZipLimits;
 import de.akte.core.imports.ImportRoots;
@@ -69,10 +47,7 @@ import de.akte.ingest.isolation.ParserPool;
 import de.akte.ingest.isolation.ParserSettings;
 import de.akte.core.health.ComponentHealth;
 import de.akte.core.recognition.PageImages;
-import de.akte.core.infrastructure.persistence.jpa.JpaClassificationRuleRepository;
-import de.akte.core.infrastructure.persistence.jpa.JpaRoutingRequestRepository;
 import de.akte.ingest.classify.DepartmentScopedClassifier;
-import de.akte.core.infrastructure.persistence.jpa.JpaImportRepository;
 import de.akte.core.recognition.ContentRecognizer;
 import de.akte.ingest.extract.TikaTextExtractor;
 import de.akte.ingest.metadata.MetadataExtractor;
@@ -129,39 +104,15 @@ public class CoreBeans {
     private WorkerSignal signal;
 
     private AkteSettings settings;
+    private AkteCore core;
     private BlobStore blobStore;
     private TextIndex textIndex;
-    private AuditTrail audit;
-    private Directory directory;
-    private ApiTokens apiTokens;
-    private SecuritySettings security;
-    private PasswordLogin passwordLogin;
-    private DocumentService documents;
-    private CaseFileService caseFiles;
-    private SearchService search;
-    private DocumentProcessor processor;
-    private DocumentIndexer indexer;
-    private DemoData demoData;
-    private ImportService imports;
-    private FilingService filing;
-    private PageImageService pageImages;
-    private AnnotationService annotations;
-    private SavedSearchService savedSearches;
-    private PageHitService pageHits;
     private DepartmentScopedClassifier classifier;
-    private RoutingDesk routing;
-    private Heartbeats heartbeats;
-    private SystemHealth systemHealth;
     private ExecutorService ocrPool;
     private ParserPool readers;
     private ParserPool renderers;
     private ContentRecognizer recognizer;
     private MalwareScanner malwareScanner;
-    private FilePlanService filePlan;
-    private RetentionService retention;
-    private LegalHoldService legalHolds;
-    private DisposalService disposals;
-    private ArchiveTransferService transfers;
 
     // Tesseract processes are waited for on these threads; the container's factory keeps them managed
     @Resource
@@ -169,37 +120,11 @@ public class CoreBeans {
 
     @PostConstruct
     void create() {
-        settings = AkteSettings.from(System.getProperties(), System.getenv());
+        settings = AkteSettings.fromEnvironment();
         Clock clock = Clock.system();
         Path data = settings.dataDir();
         blobStore = createBlobStore(clock);
         textIndex = openIndex(directory(data.resolve("index")));
-
-        var departmentRepository = new JpaDepartmentRepository(em);
-        var userRepository = new JpaUserRepository(em);
-        var caseFileRepository = new JpaCaseFileRepository(em);
-        var filePlanRepository = new JpaFilePlanRepository(em);
-        var documentRepository = new JpaDocumentRepository(em);
-        var taskRepository = new JpaProcessingTaskRepository(em);
-        var outbox = new JpaIndexOutbox(em, clock);
-        var annotationRepository = new JpaAnnotationRepository(em);
-
-        audit = new AuditTrail(new JpaAuditRepository(em), clock);
-        PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
-        directory = new Directory(unitOfWork, userRepository, departmentRepository, hasher, audit, clock);
-        security = SecuritySettings.from(System.getProperties(), System.getenv());
-        apiTokens = new ApiTokens(unitOfWork, new JpaApiTokenRepository(em), directory, audit, clock,
-                security.tokenLifetime(), security.tokenMaxLifetime());
-        passwordLogin = new PasswordLogin(directory,
-                new LoginThrottle(security.accountThrottle(), security.addressThrottle(), clock),
-                new HashingGate(security.hashConcurrency(), security.hashWait()), audit, unitOfWork);
-        ReadAudit reads = new ReadAudit(audit, clock, settings.readAuditWindow());
-        documents = new DocumentService(unitOfWork, documentRepository, caseFileRepository, departmentRepository,
-                taskRepository, outbox, blobStore, new TikaContentTypeDetector(), audit, clock,
-                new UploadLimits(settings.maxUploadBytes()), signal::workCommitted, reads);
-        caseFiles = new CaseFileService(unitOfWork, caseFileRepository, departmentRepository, filePlanRepository,
-                documentRepository, audit, clock);
-        search = new SearchService(textIndex, unitOfWork, reads);
         AkteSettings.Ocr ocr = settings.ocr();
         OcrSettings ocrSettings = new OcrSettings(ocr.tesseract(), ocr.languages(), ocr.pageTimeout(), 300);
         Path pageCache = directory(data.resolve("cache").resolve("pages"));
@@ -209,9 +134,10 @@ public class CoreBeans {
         if (parsers.isolated()) {
             // a reader per processing worker, so a slow hostile file holds only its own worker; the readers share
             // AKTE_OCR_THREADS permits, so as many Tesseracts run at once as with the one pool of the server before
-            ParserSettings readerSettings = new ParserSettings(Path.of(System.getProperty("java.home"), "bin", "java"),
-                    parserClassPath(parsers), data.resolve("parsers"), parsers.heapMiB(), parsers.stallLimit(),
-                    parsers.timeLimit(), parsers.renderLimit(), parsers.recycleAfter(), ocr.threads(), ocrSettings);
+            ParserSettings readerSettings = new ParserSettings(settings.host().javaHome().resolve("bin").resolve("java"),
+                    parserClassPath(parsers, settings.host()), data.resolve("parsers"), parsers.heapMiB(),
+                    parsers.stallLimit(), parsers.timeLimit(), parsers.renderLimit(), parsers.recycleAfter(),
+                    ocr.threads(), ocrSettings);
             readers = new ParserPool("reader", readerSettings, parsers.processes(), threadFactory);
             // the viewer's own renderer: a page to look at never waits behind a long OCR job
             renderers = new ParserPool("renderer", readerSettings, 1, threadFactory);
@@ -240,54 +166,21 @@ public class CoreBeans {
         }
         classifier = new DepartmentScopedClassifier(directory(data.resolve("classifier")),
                 GermanCompoundSplitter.withBundledDictionary());
-        routing = new RoutingDesk(unitOfWork, documentRepository, departmentRepository, caseFileRepository,
-                new JpaRoutingRequestRepository(em), classifier, outbox, audit, clock);
-        filing = new FilingService(unitOfWork, documentRepository, caseFileRepository, departmentRepository,
-                new JpaClassificationRuleRepository(em), classifier, outbox, audit, clock,
-                new FilingPolicy(settings.autoFileConfidence()), routing);
         malwareScanner = malwareScanner(settings.malwareScan());
-        processor = new DocumentProcessor(unitOfWork, taskRepository, documentRepository, caseFileRepository, outbox,
-                blobStore, malwareScanner, recognizer, audit, clock,
-                ProcessingPolicy.defaults(nodeName()).withCrashLimit(settings.crashLimit()), signal::workCommitted,
-                filing::classify, routing);
-        heartbeats = new Heartbeats();
-        systemHealth = new SystemHealth(unitOfWork, outbox, taskRepository, blobStore, textIndex, recognizer::ocr,
-                malwareScanner, heartbeats, clock, HealthLimits.defaults(), parsersHealth);
-        indexer = new DocumentIndexer(unitOfWork, outbox, documentRepository, textIndex, annotationRepository);
-        annotations = new AnnotationService(unitOfWork, annotationRepository, documentRepository, outbox, audit, clock);
-        savedSearches = new SavedSearchService(unitOfWork, new JpaSavedSearchRepository(em), clock);
-        pageHits = new PageHitService(unitOfWork, documentRepository, textIndex, reads);
-        pageImages = new PageImageService(unitOfWork, documentRepository, blobStore, renderedPages, reads);
-        // an S3 bucket without Object Lock refuses retention requests: WORM is off there, on everywhere else
-        boolean worm = !settings.storage().equals("s3") || settings.s3().objectLockMode() != null;
-        RecordsProtection protection = new RecordsProtection(blobStore, documentRepository, clock, worm);
-        var holdRepository = new JpaLegalHoldRepository(em);
-        filePlan = new FilePlanService(unitOfWork, filePlanRepository, audit);
-        var disposalRepository = new JpaDisposalRepository(em);
-        retention = new RetentionService(unitOfWork, filePlanRepository, caseFileRepository, documentRepository,
-                holdRepository, disposalRepository, protection, audit, clock);
-        legalHolds = new LegalHoldService(unitOfWork, holdRepository, caseFileRepository, documentRepository,
-                protection, audit, clock);
-        disposals = new DisposalService(unitOfWork, disposalRepository, caseFileRepository,
-                documentRepository, retention, outbox, blobStore, renderedPages, classifier, audit, clock);
-        transfers = new ArchiveTransferService(unitOfWork, disposals, caseFileRepository, documentRepository, retention,
-                blobStore, new XdomeaMessages(new XdomeaSchema()), xdomeaSender(), audit, clock);
-        imports = new ImportService(unitOfWork, new JpaImportRepository(em), departmentRepository, caseFileRepository,
-                documentRepository, documents, audit, clock, signal::workCommitted);
-        demoData = new DemoData(unitOfWork, departmentRepository, filePlanRepository, caseFileRepository,
-                userRepository, hasher, audit, clock);
+        core = new AkteCore(new CoreAdapters(unitOfWork, JpaRepositories.over(em, clock), blobStore, textIndex,
+                new TikaContentTypeDetector(), recognizer, renderedPages, classifier, malwareScanner,
+                signal::workCommitted, clock, parsersHealth), settings.core());
     }
 
     // the reader's class path: AKTE_PARSER_CLASSPATH, else what the build copied into the server (akte-parser/lib)
-    private static String parserClassPath(AkteSettings.Parsers parsers) {
+    private static String parserClassPath(AkteSettings.Parsers parsers, AkteSettings.Host host) {
         if (parsers.classPath().isPresent()) {
             return parsers.classPath().get();
         }
-        String home = System.getProperty("jboss.home.dir");
-        if (home == null) {
-            return System.getProperty("java.class.path");
+        if (host.serverHome().isEmpty()) {
+            return host.classPath();
         }
-        Path lib = Path.of(home, "akte-parser", "lib");
+        Path lib = host.serverHome().get().resolve("akte-parser").resolve("lib");
         if (!Files.isDirectory(lib)) {
             LOG.severe("No class path for the reader processes: " + lib + " is missing (set AKTE_PARSER_CLASSPATH)");
         }
@@ -296,28 +189,6 @@ public class CoreBeans {
 
     private static ComponentHealth worst(ComponentHealth readers, ComponentHealth renderer) {
         return readers.status().worst(renderer.status()) == readers.status() ? readers : renderer;
-    }
-
-    // who signs the xdomea messages: AKTE_XDOMEA_SENDER (the administration), AKTE_XDOMEA_ARCHIVE (the archive)
-    private static Sender xdomeaSender() {
-        String sender = System.getProperty("akte.xdomea.sender", System.getenv().getOrDefault("AKTE_XDOMEA_SENDER",
-                "Akte"));
-        String archive = System.getProperty("akte.xdomea.archive", System.getenv().getOrDefault(
-                "AKTE_XDOMEA_ARCHIVE", "Archiv"));
-        return new Sender(sender, archive, "Akte");
-    }
-
-    // the server's name as a lease holder; WildFly's node name defaults to the host name
-    private static String nodeName() {
-        String node = System.getProperty("jboss.node.name");
-        if (node == null || node.isBlank()) {
-            try {
-                node = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.net.UnknownHostException e) {
-                node = "akte";
-            }
-        }
-        return node;
     }
 
     private BlobStore createBlobStore(Clock clock) {
@@ -389,18 +260,22 @@ public class CoreBeans {
         return scanner;
     }
 
-    /** The malware scanner, e.g. to ask whether it answers. */
-    public MalwareScanner malwareScanner() {
-        return malwareScanner;
-    }
-
-    public AkteSettings settings() {
+    @Produces
+    @Dependent
+    AkteSettings akteSettings() {
         return settings;
     }
 
-    /** The recognition pipeline, e.g. to ask whether OCR is available. */
-    public ContentRecognizer recognizer() {
+    @Produces
+    @Dependent
+    ContentRecognizer contentRecognizer() {
         return recognizer;
+    }
+
+    @Produces
+    @Dependent
+    MalwareScanner malwareScannerBean() {
+        return malwareScanner;
     }
 
     @Produces
@@ -430,156 +305,157 @@ public class CoreBeans {
     @Produces
     @Dependent
     AuditTrail auditTrail() {
-        return audit;
+        return core.audit();
     }
 
     @Produces
     @Dependent
     Directory directoryService() {
-        return directory;
+        return core.directory();
     }
 
     @Produces
     @Dependent
     ApiTokens apiTokens() {
-        return apiTokens;
+        return core.apiTokens();
     }
 
     @Produces
     @Dependent
     SecuritySettings securitySettings() {
-        return security;
+        return settings.security();
     }
 
     @Produces
     @Dependent
     BodyLimits bodyLimits() {
-        return BodyLimits.fromEnvironment();
+        return BodyLimits.of(settings.maxUploadBytes(), settings.security().maxJsonBytes(),
+                settings.security().maxLoginBytes(), settings.security().maxXdomeaBytes());
     }
 
     @Produces
     @Dependent
     PasswordLogin passwordLogin() {
-        return passwordLogin;
+        return core.passwordLogin();
     }
 
     @Produces
     @Dependent
     DocumentService documentService() {
-        return documents;
+        return core.documents();
     }
 
     @Produces
     @Dependent
     CaseFileService caseFileService() {
-        return caseFiles;
+        return core.caseFiles();
     }
 
     @Produces
     @Dependent
     SearchService searchService() {
-        return search;
+        return core.search();
     }
 
     @Produces
     @Dependent
     DocumentProcessor documentProcessor() {
-        return processor;
+        return core.processor();
     }
 
     @Produces
     @Dependent
     DocumentIndexer documentIndexer() {
-        return indexer;
+        return core.indexer();
     }
 
     @Produces
     @Dependent
     PageImageService pageImageService() {
-        return pageImages;
+        return core.pageImages();
     }
 
     @Produces
     @Dependent
     FilingService filingService() {
-        return filing;
+        return core.filing();
     }
 
     @Produces
     @Dependent
     Heartbeats heartbeats() {
-        return heartbeats;
+        return core.heartbeats();
     }
 
     @Produces
     @Dependent
     SystemHealth systemHealth() {
-        return systemHealth;
+        return core.systemHealth();
     }
 
     @Produces
     @Dependent
     RoutingDesk routingDesk() {
-        return routing;
+        return core.routing();
     }
 
     @Produces
     @Dependent
     ImportService importService() {
-        return imports;
+        return core.imports();
     }
 
     @Produces
     @Dependent
     AnnotationService annotationService() {
-        return annotations;
+        return core.annotations();
     }
 
     @Produces
     @Dependent
     SavedSearchService savedSearchService() {
-        return savedSearches;
+        return core.savedSearches();
     }
 
     @Produces
     @Dependent
     PageHitService pageHitService() {
-        return pageHits;
+        return core.pageHits();
     }
 
     @Produces
     @Dependent
     DemoData demoData() {
-        return demoData;
+        return core.demoData();
     }
 
     @Produces
     @Dependent
     FilePlanService filePlanService() {
-        return filePlan;
+        return core.filePlan();
     }
 
     @Produces
     @Dependent
     RetentionService retentionService() {
-        return retention;
+        return core.retention();
     }
 
     @Produces
     @Dependent
     LegalHoldService legalHoldService() {
-        return legalHolds;
+        return core.legalHolds();
     }
 
     @Produces
     @Dependent
     DisposalService disposalService() {
-        return disposals;
+        return core.disposals();
     }
 
     @Produces
     @Dependent
     ArchiveTransferService archiveTransferService() {
-        return transfers;
+        return core.transfers();
     }
 }

@@ -1,10 +1,10 @@
 package de.akte.web.infrastructure;
 
 
-import de.akte.core.application.DemoData;
-import de.akte.core.application.DocumentProcessor;
-import de.akte.core.application.Directory;
-import de.akte.core.application.FilingService;
+import de.akte.core.application.demo.DemoData;
+import de.akte.core.application.processing.DocumentProcessor;
+import de.akte.core.application.directory.Directory;
+import de.akte.core.application.filing.FilingService;
 import de.akte.core.infrastructure.persistence.flyway.SchemaMigrator;
 import de.akte.ingest.image.ImageDecoders;
 import de.akte.web.batch.HotFolderWatch;
@@ -35,7 +35,7 @@ public class Startup {
     private DataSource dataSource;
 
     @Inject
-    private CoreBeans core;
+    private AkteSettings settings;
 
     @Inject
     private Directory directory;
@@ -62,7 +62,7 @@ public class Startup {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         String version = new SchemaMigrator(dataSource, Startup.class.getClassLoader()).migrate();
-        LOG.info(() -> "Akte data directory " + core.settings().dataDir() + ", schema version " + version);
+        LOG.info(() -> "Akte data directory " + settings.dataDir() + ", schema version " + version);
         createAdministrator();
         List<String> split = directory.separateDuties();
         if (!split.isEmpty()) {
@@ -70,8 +70,8 @@ public class Startup {
                     + "; give each records officer an account of their own");
         }
         warnIfPostSizeBelowUploads();
-        if (core.settings().seedDemoData()) {
-            String password = core.settings().demoPassword().orElseGet(Startup::generatePassword);
+        if (settings.seedDemoData()) {
+            String password = settings.demoPassword().orElseGet(Startup::generatePassword);
             if (demoData.seed(password.toCharArray())) {
                 LOG.warning("Demo data loaded; every demo user (sachbearbeitung.bau, scanstelle, registratur, ...)"
                         + " has the password: " + password);
@@ -85,7 +85,7 @@ public class Startup {
         }
         workers.start();
         serverImports.resumeOpen();
-        hotFolder.start(core.settings());
+        hotFolder.start(settings);
     }
 
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
@@ -109,7 +109,7 @@ public class Startup {
     }
 
     private void createAdministrator() {
-        String password = core.settings().adminPassword().orElse(null);
+        String password = settings.adminPassword().orElse(null);
         boolean generated = password == null;
         if (generated) {
             password = generatePassword();
@@ -131,9 +131,9 @@ public class Startup {
     private void warnIfPostSizeBelowUploads() {
         String postSize = System.getenv("AKTE_MAX_POST_SIZE");
         try {
-            if (postSize != null && Long.parseLong(postSize.strip()) < core.settings().maxUploadBytes()) {
+            if (postSize != null && Long.parseLong(postSize.strip()) < settings.maxUploadBytes()) {
                 LOG.warning(() -> "AKTE_MAX_POST_SIZE (" + postSize + ") is below AKTE_MAX_UPLOAD_BYTES ("
-                        + core.settings().maxUploadBytes() + "): large uploads will be cut off by the server");
+                        + settings.maxUploadBytes() + "): large uploads will be cut off by the server");
             }
         } catch (NumberFormatException e) {
             LOG.warning(() -> "AKTE_MAX_POST_SIZE is not a number: " + postSize);

@@ -1,15 +1,15 @@
 package de.akte.web.infrastructure;
 
-import de.akte.core.application.DisposalService;
-import de.akte.core.application.DocumentIndexer;
-import de.akte.core.application.LegalHoldService;
-import de.akte.core.application.RetentionService;
-import de.akte.core.application.DocumentProcessor;
+import de.akte.core.application.records.DisposalService;
+import de.akte.core.application.search.DocumentIndexer;
+import de.akte.core.application.records.LegalHoldService;
+import de.akte.core.application.records.RetentionService;
+import de.akte.core.application.processing.DocumentProcessor;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import de.akte.core.health.Heartbeats;
-import de.akte.core.application.SystemHealth;
+import de.akte.core.application.health.SystemHealth;
 import jakarta.inject.Inject;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package de.akte.web.security;
 
-import de.akte.core.application.ApiTokens;
-import de.akte.core.application.Directory;
-import de.akte.core.application.PasswordLogin;
+import de.akte.core.application.directory.ApiTokens;
+import de.akte.core.application.directory.Directory;
+import de.akte.core.application.directory.PasswordLogin;
 import de.akte.core.security.HashingGate;
 import de.akte.core.security.SignedInAccount;
 import de.akte.core.security.TokenHolder;

@@ -1,6 +1,6 @@
 package de.akte.web.security;
 
-import de.akte.core.application.Directory;
+import de.akte.core.application.directory.Directory;
 import de.akte.core.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

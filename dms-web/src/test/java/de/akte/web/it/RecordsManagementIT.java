@@ -1,6 +1,6 @@
 package de.akte.web.it;
 
-import de.akte.core.application.ArchiveTransferService;
+import de.akte.core.application.records.ArchiveTransferService;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;

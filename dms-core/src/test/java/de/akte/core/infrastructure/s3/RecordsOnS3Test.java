@@ -1,14 +1,14 @@
 package de.akte.core.infrastructure.s3;
 
-import de.akte.core.application.CaseFileView;
-import de.akte.core.application.DisposalView;
-import de.akte.core.application.DocumentView;
-import de.akte.core.application.LegalHoldView;
-import de.akte.core.application.NewDisposal;
-import de.akte.core.application.NewLegalHold;
-import de.akte.core.application.RecordsFixture;
-import de.akte.core.application.ScheduleRequest;
-import de.akte.core.application.VersionView;
+import de.akte.core.application.filing.CaseFileView;
+import de.akte.core.application.records.DisposalView;
+import de.akte.core.application.documents.DocumentView;
+import de.akte.core.application.records.LegalHoldView;
+import de.akte.core.application.records.NewDisposal;
+import de.akte.core.application.records.NewLegalHold;
+import de.akte.core.application.records.RecordsFixture;
+import de.akte.core.application.records.ScheduleRequest;
+import de.akte.core.application.documents.VersionView;
 import de.akte.core.shared.Clock;
 import de.akte.core.shared.ConflictException;
 import de.akte.core.storage.BlobId;

@@ -1,7 +1,7 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.DocumentIndexer;
-import de.akte.core.application.Page;
+import de.akte.core.application.search.DocumentIndexer;
+import de.akte.core.shared.Page;
 import de.akte.core.audit.AuditEntry;
 import de.akte.core.audit.AuditQuery;
 import de.akte.core.audit.AuditTrail;

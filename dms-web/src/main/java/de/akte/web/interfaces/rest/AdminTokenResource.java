@@ -1,7 +1,7 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.ApiTokens;
-import de.akte.core.application.TokenView;
+import de.akte.core.application.directory.ApiTokens;
+import de.akte.core.application.directory.TokenView;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,9 +1,9 @@
 package de.akte.web.interfaces.rest;
 
 import de.akte.core.annotation.Area;
-import de.akte.core.application.AnnotationService;
-import de.akte.core.application.AnnotationView;
-import de.akte.core.application.NewAnnotation;
+import de.akte.core.application.annotations.AnnotationService;
+import de.akte.core.application.annotations.AnnotationView;
+import de.akte.core.application.annotations.NewAnnotation;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,7 +1,7 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.ApiTokens;
-import de.akte.core.application.PasswordLogin;
+import de.akte.core.application.directory.ApiTokens;
+import de.akte.core.application.directory.PasswordLogin;
 import de.akte.core.security.Caller;
 import de.akte.core.security.HashingGate;
 import de.akte.core.security.IssuedToken;

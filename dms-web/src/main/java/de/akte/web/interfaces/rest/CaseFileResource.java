@@ -1,12 +1,12 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.CaseFileDetails;
-import de.akte.core.application.CaseFileRetentionView;
-import de.akte.core.application.RetentionService;
-import de.akte.core.application.CaseFileService;
-import de.akte.core.application.CaseFileView;
-import de.akte.core.application.NewCaseFile;
-import de.akte.core.application.Page;
+import de.akte.core.application.filing.CaseFileDetails;
+import de.akte.core.application.records.CaseFileRetentionView;
+import de.akte.core.application.records.RetentionService;
+import de.akte.core.application.filing.CaseFileService;
+import de.akte.core.application.filing.CaseFileView;
+import de.akte.core.application.filing.NewCaseFile;
+import de.akte.core.shared.Page;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,8 +1,8 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.FilingService;
-import de.akte.core.application.NewRule;
-import de.akte.core.application.RuleView;
+import de.akte.core.application.filing.FilingService;
+import de.akte.core.application.filing.NewRule;
+import de.akte.core.application.filing.RuleView;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,7 +1,7 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.CertificateView;
-import de.akte.core.application.DisposalService;
+import de.akte.core.application.records.CertificateView;
+import de.akte.core.application.records.DisposalService;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

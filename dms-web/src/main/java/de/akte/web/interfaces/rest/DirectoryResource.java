@@ -1,11 +1,11 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.DepartmentChange;
-import de.akte.core.application.DepartmentView;
-import de.akte.core.application.Directory;
-import de.akte.core.application.NewUser;
-import de.akte.core.application.UserChange;
-import de.akte.core.application.UserView;
+import de.akte.core.application.directory.DepartmentChange;
+import de.akte.core.application.directory.DepartmentView;
+import de.akte.core.application.directory.Directory;
+import de.akte.core.application.directory.NewUser;
+import de.akte.core.application.directory.UserChange;
+import de.akte.core.application.directory.UserView;
 import de.akte.core.security.Caller;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.web.security.CurrentCaller;

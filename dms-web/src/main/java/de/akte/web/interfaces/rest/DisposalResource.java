@@ -1,10 +1,10 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.DisposalService;
-import de.akte.core.application.DisposalView;
-import de.akte.core.application.DueCaseFile;
-import de.akte.core.application.NewDisposal;
-import de.akte.core.application.Page;
+import de.akte.core.application.records.DisposalService;
+import de.akte.core.application.records.DisposalView;
+import de.akte.core.application.records.DueCaseFile;
+import de.akte.core.application.records.NewDisposal;
+import de.akte.core.shared.Page;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

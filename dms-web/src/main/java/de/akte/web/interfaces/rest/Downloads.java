@@ -1,6 +1,6 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.StoredContent;
+import de.akte.core.application.documents.StoredContent;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;

@@ -1,11 +1,11 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.FilePlanNodeView;
-import de.akte.core.application.FilePlanService;
-import de.akte.core.application.NewFilePlanNode;
-import de.akte.core.application.NodeRetentionView;
-import de.akte.core.application.RetentionService;
-import de.akte.core.application.ScheduleRequest;
+import de.akte.core.application.filing.FilePlanNodeView;
+import de.akte.core.application.filing.FilePlanService;
+import de.akte.core.application.filing.NewFilePlanNode;
+import de.akte.core.application.records.NodeRetentionView;
+import de.akte.core.application.records.RetentionService;
+import de.akte.core.application.records.ScheduleRequest;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;

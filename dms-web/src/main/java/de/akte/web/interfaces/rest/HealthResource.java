@@ -5,9 +5,11 @@ import de.akte.core.recognition.Capability;
 import de.akte.core.security.Role;
 import de.akte.core.health.HealthReport;
 import de.akte.core.health.HealthStatus;
-import de.akte.core.application.SystemHealth;
+import de.akte.core.application.health.SystemHealth;
 import de.akte.core.storage.BlobStore;
-import de.akte.web.infrastructure.CoreBeans;
+import de.akte.web.infrastructure.AkteSettings;
+import de.akte.core.recognition.ContentRecognizer;
+import de.akte.core.scanning.MalwareScanner;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -52,7 +54,13 @@ public class HealthResource {
     private TextIndex index;
 
     @Inject
-    private CoreBeans core;
+    private ContentRecognizer recognizer;
+
+    @Inject
+    private MalwareScanner malwareScanner;
+
+    @Inject
+    private AkteSettings settings;
 
     @GET
     public Response health(@QueryParam("details") boolean details, @Context SecurityContext security) {
@@ -74,14 +82,14 @@ public class HealthResource {
             body.put("reasons", reasons);
         }
         // kept as it was: OCR is optional, without it documents are still accepted and found, scans wait for it
-        Capability ocr = core.recognizer().ocr();
+        Capability ocr = recognizer.ocr();
         Map<String, Object> ocrState = new LinkedHashMap<>();
         ocrState.put("available", ocr.available());
         if (!ocr.available()) {
             ocrState.put("reason", ocr.reason());
         }
         body.put("ocr", ocrState);
-        body.put("malwareScan", malwareScan(core.malwareScanner().status()));
+        body.put("malwareScan", malwareScan(malwareScanner.status()));
         if (details && security.isUserInRole(Role.ADMIN.name())) {
             body.put("details", details());
         }
@@ -120,7 +128,7 @@ public class HealthResource {
         } catch (RuntimeException e) {
             info.put("indexedDocuments", "unreadable");
         }
-        info.put("dataDir", core.settings().dataDir().toString());
+        info.put("dataDir", settings.dataDir().toString());
         return info;
     }
 

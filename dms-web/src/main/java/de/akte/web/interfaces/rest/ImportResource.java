@@ -1,12 +1,12 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.ImportItemUpload;
-import de.akte.core.application.ImportItemView;
-import de.akte.core.application.ImportProgress;
-import de.akte.core.application.ImportProtocol;
-import de.akte.core.application.ImportService;
-import de.akte.core.application.NewImport;
-import de.akte.core.application.Page;
+import de.akte.core.application.imports.ImportItemUpload;
+import de.akte.core.application.imports.ImportItemView;
+import de.akte.core.application.imports.ImportProgress;
+import de.akte.core.application.imports.ImportProtocol;
+import de.akte.core.application.imports.ImportService;
+import de.akte.core.application.imports.NewImport;
+import de.akte.core.shared.Page;
 import de.akte.core.imports.ImportKind;
 import de.akte.core.imports.ImportRoots;
 import de.akte.core.security.Caller;

@@ -1,8 +1,8 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.DocumentView;
-import de.akte.core.application.FilingService;
-import de.akte.core.application.Page;
+import de.akte.core.application.documents.DocumentView;
+import de.akte.core.application.filing.FilingService;
+import de.akte.core.shared.Page;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.LegalHoldService;
-import de.akte.core.application.LegalHoldView;
-import de.akte.core.application.NewLegalHold;
+import de.akte.core.application.records.LegalHoldService;
+import de.akte.core.application.records.LegalHoldView;
+import de.akte.core.application.records.NewLegalHold;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,7 +1,7 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.PageHitService;
-import de.akte.core.application.PageHits;
+import de.akte.core.application.search.PageHitService;
+import de.akte.core.application.search.PageHits;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.UnacceptableContentException;
+import de.akte.core.application.documents.UnacceptableContentException;
 import de.akte.core.recognition.PageTooLargeException;
 import de.akte.core.shared.ConflictException;
 import de.akte.core.shared.ForbiddenException;

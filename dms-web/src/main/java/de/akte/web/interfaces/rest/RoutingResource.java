@@ -1,8 +1,8 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.Page;
-import de.akte.core.application.RoutingDesk;
-import de.akte.core.application.RoutingRequestView;
+import de.akte.core.shared.Page;
+import de.akte.core.application.filing.RoutingDesk;
+import de.akte.core.application.filing.RoutingRequestView;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

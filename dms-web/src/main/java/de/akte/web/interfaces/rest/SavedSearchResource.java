@@ -1,7 +1,7 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.SavedSearchService;
-import de.akte.core.application.SavedSearchView;
+import de.akte.core.application.search.SavedSearchService;
+import de.akte.core.application.search.SavedSearchView;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;

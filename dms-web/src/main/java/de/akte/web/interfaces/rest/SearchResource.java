@@ -1,7 +1,7 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.SearchRequest;
-import de.akte.core.application.SearchService;
+import de.akte.core.application.search.SearchRequest;
+import de.akte.core.application.search.SearchService;
 import de.akte.core.search.SearchResult;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,8 +1,8 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.application.ArchivePackage;
-import de.akte.core.application.ArchiveTransferService;
-import de.akte.core.application.DisposalView;
+import de.akte.core.application.records.ArchivePackage;
+import de.akte.core.application.records.ArchiveTransferService;
+import de.akte.core.application.records.DisposalView;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;

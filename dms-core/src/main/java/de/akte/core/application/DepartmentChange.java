@@ -1,7 +1,0 @@
-package de.akte.core.application;
-
-import java.util.List;
-
-/** An administrator's change to a department; null fields stay as they are. */
-public record DepartmentChange(String name, List<String> referencePrefixes) {
-}

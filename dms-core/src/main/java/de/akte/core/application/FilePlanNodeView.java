@@ -1,6 +1,0 @@
-package de.akte.core.application;
-
-/** A file-plan node as listed: where it sits and whether it defines a retention schedule itself. */
-public record FilePlanNodeView(long id, String plan, String code, String title, String parentCode,
-                               ScheduleView retention) {
-}

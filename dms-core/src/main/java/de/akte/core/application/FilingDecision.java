@@ -1,5 +1,0 @@
-package de.akte.core.application;
-
-/** How a clerk files a document (accepting or correcting the proposal); absent fields keep the proposal's value. */
-public record FilingDecision(String documentType, String department, String caseFile) {
-}

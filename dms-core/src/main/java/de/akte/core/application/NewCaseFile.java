@@ -1,8 +1,0 @@
-package de.akte.core.application;
-
-import java.time.LocalDate;
-
-/** A request to open a case file; {@code filePlanNode} (a node code) and {@code openedOn} are optional. */
-public record NewCaseFile(String fileReference, String title, String department, String filePlanNode,
-                          LocalDate openedOn) {
-}

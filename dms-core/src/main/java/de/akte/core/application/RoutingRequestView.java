@@ -1,8 +1,0 @@
-package de.akte.core.application;
-
-import java.time.Instant;
-
-/** A routing request as records officers see it: which document, in which department, why, and what was found. */
-public record RoutingRequestView(long id, long documentId, String documentTitle, String department, String cause,
-                                 String detail, Instant createdAt) {
-}

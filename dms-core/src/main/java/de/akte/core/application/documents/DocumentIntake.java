@@ -1,0 +1,138 @@
+package de.akte.core.application.documents;
+
+import de.akte.core.audit.AuditAction;
+import de.akte.core.audit.AuditTrail;
+import de.akte.core.document.ContentDescriptor;
+import de.akte.core.document.Document;
+import de.akte.core.document.DocumentRepository;
+import de.akte.core.document.DocumentVersion;
+import de.akte.core.document.FileName;
+import de.akte.core.processing.ProcessingQueue;
+import de.akte.core.security.Access;
+import de.akte.core.security.Caller;
+import de.akte.core.security.Role;
+import de.akte.core.shared.Clock;
+import de.akte.core.shared.NotFoundException;
+import de.akte.core.shared.UnitOfWork;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+
+/**
+ * Accepting documents and their versions. The original bytes are always stored before the database learns of
+ * them, so a crash leaves at worst an unreferenced blob, never a record without its content.
+ */
+public class DocumentIntake {
+
+    private final UnitOfWork unitOfWork;
+    private final DocumentRepository documents;
+    private final DocumentPlacement placement;
+    private final IncomingContent content;
+    private final ProcessingQueue queue;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public DocumentIntake(UnitOfWork unitOfWork, DocumentRepository documents, DocumentPlacement placement,
+                          IncomingContent content, ProcessingQueue queue, AuditTrail audit, Clock clock) {
+        this.unitOfWork = unitOfWork;
+        this.documents = documents;
+        this.placement = placement;
+        this.content = content;
+        this.queue = queue;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Accepts a new document: checks the request, stores the bytes, then records document and version 1.
+     * Returns the new document's id.
+     */
+    public long upload(Caller caller, NewDocument request, InputStream bytes) {
+        requireContributor(caller);
+        IncomingContent.fileName(request.fileName());
+        DocumentTexts.optional(request.title(), "title", 500);
+        DocumentTexts.optional(request.documentType(), "documentType", 100);
+        // resolve references before touching storage: a wrong request must leave nothing behind
+        unitOfWork.call(() -> placement.place(caller, request.caseFile(), request.department()));
+        ContentDescriptor stored = store(caller, request.fileName(), bytes);
+        long id = unitOfWork.call(() -> create(caller, request, null, stored, null));
+        queue.workCommitted();
+        return id;
+    }
+
+    /**
+     * Stores the bytes of a new document, first, before any row names them, and detects their type; the next
+     * step is {@link #create}. Refuses empty files, executables and files over the size limit.
+     */
+    public ContentDescriptor store(Caller caller, String rawFileName, InputStream bytes) {
+        requireContributor(caller);
+        return content.accept(bytes, IncomingContent.fileName(rawFileName));
+    }
+
+    /**
+     * Records a document for stored content, with its processing task and audit entry. Runs in the caller's unit
+     * of work, so that a caller can write its own rows (an import item) in the same transaction; once that
+     * committed, the caller calls {@link #committed()}.
+     *
+     * @param documentDate the document's date if known (e.g. from an import manifest), else null
+     * @param origin       where the document came from, for the audit trail, or null
+     * @return the new document's id
+     */
+    public long create(Caller caller, NewDocument request, LocalDate documentDate, ContentDescriptor stored,
+                       String origin) {
+        requireContributor(caller);
+        FileName fileName = IncomingContent.fileName(request.fileName());
+        String title = DocumentTexts.optional(request.title(), "title", 500);
+        String documentType = DocumentTexts.optional(request.documentType(), "documentType", 100);
+        DocumentPlacement.Place p = placement.place(caller, request.caseFile(), request.department());
+        Document document = new Document(title != null ? title : fileName.baseName(), p.department(),
+                p.caseFile(), null, documentType, clock.now(), caller.username());
+        if (documentDate != null) {
+            document.dateAs(documentDate);
+        }
+        DocumentVersion version = document.addVersion(stored, clock.now(), caller.username());
+        documents.add(document);
+        queue.enqueue(document, version);
+        audit.record(caller.username(), AuditAction.CREATE, "document", document.id().toString(),
+                "title=" + document.title() + "; version=1; sha256=" + stored.sha256()
+                        + "; department=" + p.department().code()
+                        + (p.caseFile() != null ? "; caseFile=" + p.caseFile().fileReference() : "")
+                        + (origin != null ? "; " + origin : ""));
+        return document.id();
+    }
+
+    /** Wakes the processing workers after the caller's unit of work with {@link #create} calls committed. */
+    public void committed() {
+        queue.workCommitted();
+    }
+
+    /** Adds a new version to a document; the earlier versions stay untouched. */
+    public VersionView addVersion(Caller caller, long documentId, String rawFileName, InputStream bytes) {
+        requireContributor(caller);
+        FileName fileName = IncomingContent.fileName(rawFileName);
+        // refused before the bytes are stored: a document in a closed (zdA) case file takes no new version
+        unitOfWork.run(() -> visibleDocument(caller, documentId).caseFile()
+                .ifPresent(c -> c.requireOpen("its documents take no new versions")));
+        ContentDescriptor accepted = content.accept(bytes, fileName);
+        VersionView view = unitOfWork.call(() -> {
+            Document document = visibleDocument(caller, documentId);
+            DocumentVersion version = document.addVersion(accepted, clock.now(), caller.username());
+            documents.add(version);
+            queue.enqueue(document, version);
+            audit.record(caller.username(), AuditAction.NEW_VERSION, "document", document.id().toString(),
+                    "version=" + version.number() + "; sha256=" + version.sha256());
+            return VersionView.of(version);
+        });
+        queue.workCommitted();
+        return view;
+    }
+
+    private Document visibleDocument(Caller caller, long id) {
+        Document document = documents.find(id).orElseThrow(() -> new NotFoundException("no document " + id));
+        return Access.visible(caller, document, id);
+    }
+
+    private static void requireContributor(Caller caller) {
+        Access.requireAnyRole(caller, Role.CLERK, Role.SCANNER, Role.RECORDS_OFFICER, Role.ADMIN);
+    }
+}
