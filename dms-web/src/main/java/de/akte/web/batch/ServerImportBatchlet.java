@@ -5,11 +5,11 @@ import de.akte.core.application.ImportService;
 import de.akte.core.security.Caller;
 import de.akte.core.imports.ImportRoots;
 import de.akte.core.shared.InvalidInputException;
-import de.akte.ingest.cli.ImportSource;
-import de.akte.ingest.cli.ImportUsageException;
-import de.akte.ingest.cli.ZipLimits;
-import de.akte.ingest.cli.ItemOutcome;
-import de.akte.ingest.cli.SourceFile;
+import de.akte.ingest.imports.source.ImportSource;
+import de.akte.ingest.imports.source.ImportSourceException;
+import de.akte.ingest.imports.source.ZipLimits;
+import de.akte.ingest.imports.source.RefusedFile;
+import de.akte.ingest.imports.source.SourceFile;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.BatchStatus;
@@ -63,14 +63,14 @@ public class ServerImportBatchlet extends AbstractBatchlet {
         try {
             // checked again: the roots may have changed, or a folder been replaced by a link, since the batch opened
             opened = ImportSource.openConfined(source, importRoots, zipLimits);
-        } catch (InvalidInputException | ImportUsageException e) {
+        } catch (InvalidInputException | ImportSourceException e) {
             imports.recordRefused(importer, id, Path.of(source).getFileName().toString(), e.getMessage());
             imports.complete(importer, id);
             LOG.warning("server-side import " + id + " from " + source + " refused: " + e.getMessage());
             return BatchStatus.COMPLETED.name();
         }
         try (ImportSource files = opened) {
-            for (ItemOutcome refused : files.refused()) {
+            for (RefusedFile refused : files.refused()) {
                 imports.recordRefused(importer, id, refused.path(), refused.reason());
             }
             for (SourceFile file : files.files()) {

@@ -2,7 +2,7 @@ package de.akte.web.infrastructure;
 
 import de.akte.core.application.ProcessingPolicy;
 import de.akte.core.imports.ImportRoots;
-import de.akte.ingest.cli.ZipLimits;
+import de.akte.ingest.imports.source.ZipLimits;
 import de.akte.ingest.pages.PageRenderLimits;
 
 import de.akte.ingest.isolation.ParserSettings;

@@ -61,7 +61,7 @@ import de.akte.core.application.SystemHealth;
 import de.akte.core.application.ImportService;
 import de.akte.core.application.PageImageService;
 import de.akte.ingest.pages.RenderedPages;
-import de.akte.ingest.cli.ZipLimits;
+import de.akte.ingest.imports.source.ZipLimits;
 import de.akte.core.imports.ImportRoots;
 import de.akte.ingest.isolation.IsolatedPageImages;
 import de.akte.ingest.isolation.IsolatedRecognizer;

@@ -13,8 +13,8 @@ import de.akte.core.security.Caller;
 import de.akte.core.security.Role;
 import de.akte.core.shared.ForbiddenException;
 import de.akte.core.shared.InvalidInputException;
-import de.akte.ingest.cli.ImportUsageException;
-import de.akte.ingest.cli.ZipLimits;
+import de.akte.ingest.imports.source.ImportSourceException;
+import de.akte.ingest.imports.source.ZipLimits;
 import de.akte.web.batch.ServerImports;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
@@ -89,7 +89,7 @@ public class ImportResource {
             if (Files.isRegularFile(real)) {
                 try {
                     zipLimits.check(real);
-                } catch (ImportUsageException e) {
+                } catch (ImportSourceException e) {
                     throw new InvalidInputException("serverPath", e.getMessage());
                 }
             }
