@@ -35,6 +35,7 @@ import de.akte.core.audit.ReadAudit;
 import de.akte.core.infrastructure.filesystem.FileSystemBlobStore;
 import de.akte.core.infrastructure.lucene.LuceneTextIndex;
 import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
+import de.akte.core.infrastructure.lucene.api.GermanAnalysis;
 import de.akte.core.infrastructure.persistence.jpa.JpaApiTokenRepository;
 import de.akte.core.infrastructure.persistence.jpa.JpaAuditRepository;
 import de.akte.core.infrastructure.persistence.jpa.JpaCaseFileRepository;
@@ -239,7 +240,7 @@ public class CoreBeans {
                     + "(AKTE_PARSER_ISOLATION=false)");
         }
         classifier = new DepartmentScopedClassifier(directory(data.resolve("classifier")),
-                GermanCompoundSplitter.withBundledDictionary());
+                GermanAnalysis.withBundledDictionary());
         routing = new RoutingDesk(unitOfWork, documentRepository, departmentRepository, caseFileRepository,
                 new JpaRoutingRequestRepository(em), classifier, outbox, audit, clock);
         filing = new FilingService(unitOfWork, documentRepository, caseFileRepository, departmentRepository,
