@@ -2,9 +2,11 @@ package de.akte.web.batch;
 
 import de.akte.core.application.ImportProgress;
 import de.akte.core.application.ImportService;
+import de.akte.web.infrastructure.ApplicationStarted;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.Properties;
@@ -31,10 +33,10 @@ public class ServerImports {
     }
 
     /**
-     * Starts the job again for every server-side batch still open: after a crash or a restart the files already
-     * recorded are skipped and the rest imported, so every file ends up exactly once.
+     * Once the application has started, starts the job again for every server-side batch still open: after a crash
+     * or a restart the files already recorded are skipped and the rest imported, so every file ends up exactly once.
      */
-    public void resumeOpen() {
+    void resumeOpen(@Observes ApplicationStarted started) {
         for (ImportProgress open : imports.openServerBatches()) {
             LOG.info("continuing server-side import " + open.id() + " (" + open.received() + " files recorded)");
             start(open.id());

@@ -3,7 +3,6 @@ package de.akte.web.infrastructure;
 import de.akte.core.application.AnnotationService;
 import de.akte.core.application.ApiTokens;
 import de.akte.core.application.PasswordLogin;
-import de.akte.web.security.BodyLimits;
 import de.akte.core.security.HashingGate;
 import de.akte.core.security.LoginThrottle;
 import de.akte.core.application.PageHitService;
