@@ -354,10 +354,10 @@ public class ImportService {
                 batch.scannedBy().orElse(batch.createdBy()), batch.createdAt(), clock.now(), items, department);
     }
 
-    /** Server-side batches still open, to be continued after a restart. */
+    /** Server-side batches still open, to be continued after a restart (as seen by the server importer). */
     public List<ImportProgress> openServerBatches() {
         return unitOfWork.call(() -> imports.openServerBatches().stream()
-                .map(batch -> progressOf(Caller.system(), batch)).toList());
+                .map(batch -> progressOf(ImportOwner.SERVER_IMPORT.caller(Set.of()), batch)).toList());
     }
 
     /**
