@@ -2,6 +2,7 @@ package de.akte.web.batch;
 
 import de.akte.core.application.ImportProgress;
 import de.akte.core.application.ImportService;
+import de.akte.ingest.imports.ImportJobs;
 import de.akte.web.infrastructure.ApplicationStarted;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
@@ -14,7 +15,7 @@ import java.util.logging.Logger;
 
 /** Starts server-side imports as Jakarta Batch jobs, and continues those a stopped server left open. */
 @ApplicationScoped
-public class ServerImports {
+public class ServerImports implements ImportJobs {
 
     private static final Logger LOG = Logger.getLogger(ServerImports.class.getName());
     private static final String JOB = "akte-import";
@@ -23,13 +24,13 @@ public class ServerImports {
     private ImportService imports;
 
     /** Starts the job reading the batch's folder or ZIP. */
-    public long start(long batchId) {
+    @Override
+    public void start(long batchId) {
         JobOperator operator = BatchRuntime.getJobOperator();
         Properties parameters = new Properties();
         parameters.setProperty("batchId", Long.toString(batchId));
         long execution = operator.start(JOB, parameters);
         LOG.info("server-side import " + batchId + " started as job execution " + execution);
-        return execution;
     }
 
     /**
