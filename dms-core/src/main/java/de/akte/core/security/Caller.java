@@ -30,9 +30,4 @@ public record Caller(String username, Set<Role> roles, Set<String> departments) 
     public boolean has(Role role) {
         return roles.contains(role);
     }
-
-    /** The system itself (start-up, background work). */
-    public static Caller system() {
-        return new Caller("system", Set.of(Role.ADMIN), Set.of());
-    }
 }

@@ -9,8 +9,14 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Keeps dms-core plain Java: features first, adapters apart, no cycles, no container. */
+/** Keeps dms-core plain Java: features first, adapters apart and depending inward, no cycles, no container. */
 class CoreArchitectureTest {
+
+    /** The APIs a Jakarta EE container provides; only dms-web may use them (JPA's annotations are the exception). */
+    private static final String[] CONTAINER_APIS = {"jakarta.ws..", "jakarta.enterprise..", "jakarta.ejb..",
+            "jakarta.servlet..", "jakarta.transaction..", "jakarta.inject..", "jakarta.security..", "jakarta.batch..",
+            "jakarta.annotation..", "jakarta.json..", "jakarta.websocket..", "jakarta.faces..", "javax.servlet..",
+            "javax.ws..", "javax.ejb..", "javax.enterprise..", "javax.inject.."};
 
     private static JavaClasses core;
 
@@ -22,9 +28,9 @@ class CoreArchitectureTest {
 
     @Test
     void coreKnowsNothingOfContainerOrHttp() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                "jakarta.ws..", "jakarta.enterprise..", "jakarta.ejb..", "jakarta.servlet..", "jakarta.transaction..",
-                "jakarta.inject..", "jakarta.security..", "jakarta.batch..", "de.akte.web..", "de.akte.ingest..")
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(CONTAINER_APIS)
+                .orShould().dependOnClassesThat().resideInAnyPackage("de.akte.web..", "de.akte.ingest..")
+                .as("dms-core uses no container API and knows neither dms-ingest nor dms-web")
                 .check(core);
     }
 
@@ -33,12 +39,33 @@ class CoreArchitectureTest {
         noClasses().that().resideOutsideOfPackage("de.akte.core.infrastructure..")
                 .should().dependOnClassesThat().resideInAnyPackage("de.akte.core.infrastructure..",
                         "org.apache.lucene..", "io.minio..", "org.flywaydb..", "org.hibernate..")
+                .as("the domain does not depend on technology adapters")
+                .check(core);
+    }
+
+    @Test
+    void technologyAdaptersDependOnlyInward() {
+        noClasses().that().resideInAPackage("de.akte.core.infrastructure..")
+                .should().dependOnClassesThat().resideInAPackage("de.akte.core.application..")
+                .as("technology adapters implement the domain's ports and never call the application services")
+                .check(core);
+        slices().matching("de.akte.core.infrastructure.(*)..").should().notDependOnEachOther()
+                .as("technology adapters do not depend on each other")
                 .check(core);
     }
 
     @Test
     void featurePackagesHaveNoCycles() {
-        slices().matching("de.akte.core.(*)..").should().beFreeOfCycles().check(core);
+        slices().matching("de.akte.core.(*)..").should().beFreeOfCycles()
+                .as("dms-core's feature packages are free of cycles")
+                .check(core);
+    }
+
+    @Test
+    void noPackageCyclesWithinAFeatureOrAdapterEither() {
+        slices().matching("de.akte.core.(**)").should().beFreeOfCycles()
+                .as("dms-core's packages are free of cycles")
+                .check(core);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package de.akte.ingest.classify;
 
 import de.akte.core.classification.Prediction;
-import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
+import de.akte.core.infrastructure.lucene.api.GermanAnalysis;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,25 +23,25 @@ public final class ClassifierEvaluation {
     public static final int DEFAULT_FOLDS = 5;
     public static final long DEFAULT_SEED = 42;
 
-    private final GermanCompoundSplitter splitter;
+    private final GermanAnalysis analysis;
     private final int folds;
     private final long seed;
     private final NeighbourSettings settings;
 
     /** An evaluation with its own compound dictionary, {@value #DEFAULT_FOLDS} folds. */
     public ClassifierEvaluation() {
-        this(GermanCompoundSplitter.withBundledDictionary(), DEFAULT_FOLDS, DEFAULT_SEED);
+        this(GermanAnalysis.withBundledDictionary(), DEFAULT_FOLDS, DEFAULT_SEED);
     }
 
-    public ClassifierEvaluation(GermanCompoundSplitter splitter, int folds, long seed) {
-        this(splitter, folds, seed, NeighbourSettings.DEFAULTS);
+    public ClassifierEvaluation(GermanAnalysis analysis, int folds, long seed) {
+        this(analysis, folds, seed, NeighbourSettings.DEFAULTS);
     }
 
-    ClassifierEvaluation(GermanCompoundSplitter splitter, int folds, long seed, NeighbourSettings settings) {
+    ClassifierEvaluation(GermanAnalysis analysis, int folds, long seed, NeighbourSettings settings) {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds: " + folds);
         }
-        this.splitter = splitter;
+        this.analysis = analysis;
         this.folds = folds;
         this.seed = seed;
         this.settings = settings;
@@ -63,7 +63,7 @@ public final class ClassifierEvaluation {
                     training.add(example(i, corpus.get(i)));
                 }
             }
-            try (DocumentClassifier classifier = new DocumentClassifier(new ByteBuffersDirectory(), splitter, settings)) {
+            try (DocumentClassifier classifier = new DocumentClassifier(new ByteBuffersDirectory(), analysis, settings)) {
                 classifier.rebuild(training);
                 for (int i : testIndexes) {
                     LabelledText document = corpus.get(i);
@@ -77,7 +77,7 @@ public final class ClassifierEvaluation {
     /** Online: predict each document, then learn its true label, in corpus order. */
     public ProtocolResult online(List<LabelledText> corpus) {
         ScoreTally tally = new ScoreTally();
-        try (DocumentClassifier classifier = new DocumentClassifier(new ByteBuffersDirectory(), splitter, settings)) {
+        try (DocumentClassifier classifier = new DocumentClassifier(new ByteBuffersDirectory(), analysis, settings)) {
             for (int i = 0; i < corpus.size(); i++) {
                 LabelledText document = corpus.get(i);
                 tally.add(document.label(), predict(classifier, document));

@@ -5,7 +5,7 @@ import de.akte.core.classification.Classifier;
 import de.akte.core.classification.FilingExample;
 import de.akte.core.classification.Label;
 import de.akte.core.classification.Prediction;
-import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
+import de.akte.core.infrastructure.lucene.api.GermanAnalysis;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -40,14 +40,14 @@ public final class DepartmentScopedClassifier implements Classifier, AutoCloseab
     private static final int RESEMBLANCE_WORDS = 3;
 
     private final Path root;
-    private final GermanCompoundSplitter splitter;
+    private final GermanAnalysis analysis;
     private final Map<String, Scope> scopes = new ConcurrentHashMap<>();
     private final Scope across;
 
     /** Opens the classifiers kept under {@code root}, one subdirectory per department. */
-    public DepartmentScopedClassifier(Path root, GermanCompoundSplitter splitter) {
+    public DepartmentScopedClassifier(Path root, GermanAnalysis analysis) {
         this.root = Objects.requireNonNull(root, "root");
-        this.splitter = Objects.requireNonNull(splitter, "splitter");
+        this.analysis = Objects.requireNonNull(analysis, "analysis");
         try {
             Files.createDirectories(root);
             removeSingleIndexLayout(root);
@@ -156,7 +156,7 @@ public final class DepartmentScopedClassifier implements Classifier, AutoCloseab
     private Scope open(Path path) throws IOException {
         Directory directory = FSDirectory.open(Files.createDirectories(path));
         try {
-            return new Scope(directory, new DocumentClassifier(directory, splitter));
+            return new Scope(directory, new DocumentClassifier(directory, analysis));
         } catch (RuntimeException e) {
             directory.close();
             throw e;

@@ -1,7 +1,7 @@
 package de.akte.ingest.classify;
 
 import de.akte.core.classification.Prediction;
-import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
+import de.akte.core.infrastructure.lucene.api.GermanAnalysis;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -37,7 +37,7 @@ import org.apache.lucene.util.IOUtils;
  * predictions take precedence over these.)
  *
  * <p>Method: own k-nearest-neighbours over a Lucene index. The query is built by {@link MoreLikeThis}
- * from the new text twice, over German stems (the project's {@code GermanDocumentAnalyzer} with
+ * from the new text twice, over German stems (the search index's {@link GermanAnalysis} with
  * compound parts) and over character 3–5-grams ({@link CharacterNGramAnalyzer}, which survive OCR
  * noise), scored with BM25; the 15 nearest vote with their similarity ({@link NeighbourVote}). Chosen
  * by measuring on the sample corpus (143 letters, 8 types, a fifth OCR-noisy, 5-fold stratified
@@ -65,16 +65,16 @@ public final class DocumentClassifier implements AutoCloseable {
 
     /** A classifier over the examples in {@code index}; loads its own compound dictionary. */
     public DocumentClassifier(Directory index) {
-        this(index, GermanCompoundSplitter.withBundledDictionary());
+        this(index, GermanAnalysis.withBundledDictionary());
     }
 
     /** A classifier over the examples in {@code index}, sharing a loaded compound dictionary. */
-    public DocumentClassifier(Directory index, GermanCompoundSplitter splitter) {
-        this(index, splitter, NeighbourSettings.DEFAULTS);
+    public DocumentClassifier(Directory index, GermanAnalysis analysis) {
+        this(index, analysis, NeighbourSettings.DEFAULTS);
     }
 
-    DocumentClassifier(Directory index, GermanCompoundSplitter splitter, NeighbourSettings settings) {
-        this.analyzer = ExampleIndex.analyzer(splitter);
+    DocumentClassifier(Directory index, GermanAnalysis analysis, NeighbourSettings settings) {
+        this.analyzer = ExampleIndex.analyzer(analysis);
         this.stopWords = ExampleIndex.stopWords(analyzer);
         this.settings = settings;
         this.vote = new NeighbourVote(settings.neighbours());

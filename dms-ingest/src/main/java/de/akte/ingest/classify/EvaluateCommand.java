@@ -1,6 +1,6 @@
 package de.akte.ingest.classify;
 
-import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
+import de.akte.core.infrastructure.lucene.api.GermanAnalysis;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--folds must be at least 2");
         }
         EvaluationResult result = new ClassifierEvaluation(
-                GermanCompoundSplitter.withBundledDictionary(), folds, seed)
+                GermanAnalysis.withBundledDictionary(), folds, seed)
                 .evaluate(documents);
         out.println("Corpus: " + corpus + " (" + documents.size() + " documents)");
         out.print(report(result));

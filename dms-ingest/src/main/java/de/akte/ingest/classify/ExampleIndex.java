@@ -1,7 +1,6 @@
 package de.akte.ingest.classify;
 
-import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
-import de.akte.core.infrastructure.lucene.analysis.GermanDocumentAnalyzer;
+import de.akte.core.infrastructure.lucene.api.GermanAnalysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
@@ -40,8 +39,8 @@ final class ExampleIndex {
     }
 
     /** Stems: the project's German chain with compound parts; grams: {@link CharacterNGramAnalyzer}. */
-    static Analyzer analyzer(GermanCompoundSplitter splitter) {
-        return new PerFieldAnalyzerWrapper(GermanDocumentAnalyzer.forIndexing(splitter),
+    static Analyzer analyzer(GermanAnalysis analysis) {
+        return new PerFieldAnalyzerWrapper(analysis.forIndexing(),
                 Map.of(GRAMS, new CharacterNGramAnalyzer()));
     }
 

@@ -1,5 +1,7 @@
 package de.akte.ingest.cli;
 
+import de.akte.ingest.imports.source.ContentHash;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package de.akte.ingest.cli;
 
+import de.akte.ingest.imports.source.ImportSource;
+import de.akte.ingest.imports.source.ImportSourceException;
+import de.akte.ingest.imports.source.SourceFile;
+
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,10 +51,18 @@ public final class BatchUploader {
             throw new ImportUsageException("no folder or ZIP file " + source);
         }
         Manifest manifest = options.manifest() == null ? Manifest.empty() : new ManifestParser().parse(options.manifest());
-        try (ImportSource files = ImportSource.open(source, options.manifest())) {
+        try (ImportSource files = open(source)) {
             List<String> mismatches = options.manifest() == null ? List.of() : mismatches(manifest, files.files());
             mismatches.forEach(mismatch -> out.println("warning: " + mismatch));
             return upload(source, manifest, files, mismatches);
+        }
+    }
+
+    private ImportSource open(Path source) {
+        try {
+            return ImportSource.open(source, options.manifest());
+        } catch (ImportSourceException e) {
+            throw new ImportUsageException(e.getMessage(), e);
         }
     }
 
@@ -58,7 +70,8 @@ public final class BatchUploader {
         String hostname = BatchKey.localHostname();
         String key = options.batchKey() != null ? options.batchKey() : BatchKey.derive(hostname, source);
         String sourceName = "cli:" + hostname + ":" + BatchKey.normalised(source);
-        List<ItemOutcome> outcomes = new ArrayList<>(files.refused());
+        List<ItemOutcome> outcomes = new ArrayList<>(files.refused().stream()
+                .map(refused -> ItemOutcome.failed(refused.path(), null, refused.reason())).toList());
         OpenedBatch batch;
         Map<String, RemoteItem> held;
         try {

@@ -1,5 +1,7 @@
 package de.akte.ingest.cli;
 
+import de.akte.ingest.imports.source.SourceFile;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

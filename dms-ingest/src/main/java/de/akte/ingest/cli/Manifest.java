@@ -30,16 +30,4 @@ public final class Manifest {
     public boolean isEmpty() {
         return rows.isEmpty();
     }
-
-    /** Manifest paths are written by hand: back slashes, a leading "./" or "/" still name the same file. */
-    static String normalisePath(String path) {
-        String normal = path.trim().replace('\\', '/');
-        while (normal.startsWith("./")) {
-            normal = normal.substring(2);
-        }
-        while (normal.startsWith("/")) {
-            normal = normal.substring(1);
-        }
-        return normal;
-    }
 }

@@ -1,5 +1,7 @@
 package de.akte.ingest.cli;
 
+import de.akte.ingest.imports.source.ItemPaths;
+
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -137,7 +139,7 @@ public final class ManifestParser {
             throw new ImportUsageException(name + " line " + record.line() + ": the file name is empty");
         }
         String date = field(record, columnOf[5]);
-        return new ManifestRow(record.line(), Manifest.normalisePath(file), field(record, columnOf[1]),
+        return new ManifestRow(record.line(), ItemPaths.normalise(file), field(record, columnOf[1]),
                 field(record, columnOf[2]), field(record, columnOf[3]), field(record, columnOf[4]),
                 date == null ? null : date(date, record.line(), name));
     }

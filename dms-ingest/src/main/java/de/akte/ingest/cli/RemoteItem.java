@@ -1,5 +1,7 @@
 package de.akte.ingest.cli;
 
+import de.akte.ingest.imports.source.SourceFile;
+
 /** An item the server already holds for the batch, as listed by {@code GET /api/imports/{id}/items}. */
 record RemoteItem(String path, String sha256, String state, Long documentId, Integer pages, String reason) {
 

@@ -7,6 +7,7 @@ import de.akte.core.application.documents.UnacceptableContentException;
 import de.akte.core.imports.ImportKind;
 import de.akte.core.imports.ImportOwner;
 import de.akte.core.security.Caller;
+import de.akte.core.security.SystemActor;
 import de.akte.core.shared.ConflictException;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.storage.BlobTooLargeException;
@@ -32,9 +33,9 @@ import java.util.Set;
  * content is a new item, and one imported just before a crash (not yet moved) is recognised, not doubled.
  * <p>
  * The batches are the system's ({@link ImportOwner#HOT_FOLDER}): nobody else can open, append to or read them
- * as theirs, whatever key they choose. Each file is imported by an identity that reaches only the department the
- * file names, and only if the configuration allows that department; otherwise it is refused in the same words
- * as a department that does not exist.
+ * as theirs, whatever key they choose. Each file is imported by {@link SystemActor#HOT_FOLDER}, reaching only the
+ * department the file names, and only if the configuration allows that department; otherwise it is refused in the
+ * same words as a department that does not exist.
  */
 public final class HotFolderImports implements HotFolderImporter {
 
@@ -61,7 +62,7 @@ public final class HotFolderImports implements HotFolderImporter {
     @Override
     public long importFile(Path file, String relativePath) {
         String department = department(relativePath);
-        Caller importer = ImportOwner.HOT_FOLDER.caller(allowed(department) ? Set.of(department) : Set.of());
+        Caller importer = SystemActor.HOT_FOLDER.caller(allowed(department) ? Set.of(department) : Set.of());
         String sha256 = sha256(file);
         LocalDate today = LocalDate.now(clock);
         long batch = imports.open(importer, new NewImport("hotfolder-" + today, "hotfolder:" + location,

@@ -3,7 +3,7 @@ package de.akte.ingest.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
+import de.akte.core.infrastructure.lucene.api.GermanAnalysis;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
@@ -51,7 +51,7 @@ class ClassifierEvaluationTest {
     void theFoldsPartitionTheCorpusSoEveryDocumentIsPredictedOnce() throws Exception {
         List<LabelledText> corpus = new LabelledCorpusReader().read(sampleCorpus()).subList(0, 40);
 
-        ProtocolResult result = new ClassifierEvaluation(GermanCompoundSplitter.withBundledDictionary(), 3, 7)
+        ProtocolResult result = new ClassifierEvaluation(GermanAnalysis.withBundledDictionary(), 3, 7)
                 .crossValidate(corpus);
 
         assertEquals(40, result.documents());

@@ -9,7 +9,7 @@ import de.akte.core.classification.Classification;
 import de.akte.core.classification.FilingExample;
 import de.akte.core.classification.Label;
 import de.akte.core.classification.Prediction;
-import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
+import de.akte.core.infrastructure.lucene.api.GermanAnalysis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,19 +27,19 @@ class DepartmentScopedClassifierTest {
     private static final String BUILDING = "Bauantrag für einen Carport mit Lageplan und Bauzeichnungen, bitte um "
             + "Baugenehmigung nach Landesbauordnung.";
 
-    private static GermanCompoundSplitter splitter;
+    private static GermanAnalysis analysis;
 
     @TempDir
     Path root;
 
     @BeforeAll
     static void loadDictionary() {
-        splitter = GermanCompoundSplitter.withBundledDictionary();
+        analysis = GermanAnalysis.withBundledDictionary();
     }
 
     @Test
     void predictsAndExplainsFromTheDepartmentsOwnRecordsOnly() {
-        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, splitter)) {
+        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, analysis)) {
             // department 50 has many records just like the letter, 63 only a few less alike
             for (int i = 0; i < 8; i++) {
                 classifier.learn(example(100 + i, "50", "Wohngeldantrag", "50-1/2026", HOUSING + " Akte " + i));
@@ -62,7 +62,7 @@ class DepartmentScopedClassifierTest {
 
     @Test
     void aLetterSharingNoTellingWordsResemblesNoDepartmentEvenWhereOnlyOneHasRecords() {
-        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, splitter)) {
+        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, analysis)) {
             for (int i = 0; i < 6; i++) {
                 classifier.learn(example(100 + i, "50", "Wohngeldantrag", "50-1/2026", HOUSING + " Akte " + i));
             }
@@ -74,7 +74,7 @@ class DepartmentScopedClassifierTest {
 
     @Test
     void aDocumentMovedToAnotherDepartmentStopsVotingInItsOldOne() {
-        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, splitter)) {
+        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, analysis)) {
             classifier.learn(example(1, "50", "Wohngeldantrag", "50-1/2026", HOUSING));
             classifier.learn(example(1, "63", "Bauantrag", "63-10/2025", HOUSING));
             assertEquals(0, classifier.size("50"));
@@ -88,7 +88,7 @@ class DepartmentScopedClassifierTest {
 
     @Test
     void rebuildsEveryDepartmentFromTheFiledRecordsAndKeepsThemAcrossRestarts() throws Exception {
-        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, splitter)) {
+        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, analysis)) {
             classifier.learn(example(1, "32", "Bescheid", "32-1/2020", BUILDING));
             List<FilingExample> filed = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -100,7 +100,7 @@ class DepartmentScopedClassifierTest {
             assertEquals(3, classifier.size("50"));
             assertEquals(3, classifier.size("6/3 ü"));
         }
-        try (DepartmentScopedClassifier reopened = new DepartmentScopedClassifier(root, splitter)) {
+        try (DepartmentScopedClassifier reopened = new DepartmentScopedClassifier(root, analysis)) {
             assertEquals(6, reopened.size());
             assertEquals(3, reopened.size("6/3 ü"), "department codes of any characters survive as directory names");
             try (var children = Files.list(root)) {
@@ -112,7 +112,7 @@ class DepartmentScopedClassifierTest {
     @Test
     void replacesTheFirstSingleIndexLayoutSoItIsRebuiltPerDepartment() throws Exception {
         Files.writeString(root.resolve("segments_1"), "an index of every department at once");
-        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, splitter)) {
+        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, analysis)) {
             assertFalse(Files.exists(root.resolve("segments_1")));
             assertEquals(0, classifier.size(), "empty, so that start-up learns again from the records");
         }
@@ -120,7 +120,7 @@ class DepartmentScopedClassifierTest {
 
     @Test
     void refusesToLearnADocumentWithoutDepartment() {
-        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, splitter)) {
+        try (DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, analysis)) {
             assertThrows(IllegalArgumentException.class, () -> classifier.learn(
                     new FilingExample(1, HOUSING, Map.of(Label.DOCUMENT_TYPE, "Wohngeldantrag"))));
         }
@@ -133,7 +133,7 @@ class DepartmentScopedClassifierTest {
         int baseline = 0;
         int scoped = 0;
         try (DocumentClassifier plain = new DocumentClassifier(new org.apache.lucene.store.ByteBuffersDirectory(),
-                splitter); DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, splitter)) {
+                analysis); DepartmentScopedClassifier classifier = new DepartmentScopedClassifier(root, analysis)) {
             // department 50 files the same letters under its own names: they must not sway department 63
             List<FilingExample> lookalikes = new ArrayList<>();
             for (int i = 0; i < corpus.size(); i++) {

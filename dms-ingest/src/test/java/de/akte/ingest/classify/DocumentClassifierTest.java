@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.akte.core.classification.Prediction;
-import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
+import de.akte.core.infrastructure.lucene.api.GermanAnalysis;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 class DocumentClassifierTest {
 
     private static final String TYPE = "documentType";
-    private static GermanCompoundSplitter splitter;
+    private static GermanAnalysis analysis;
 
     private DocumentClassifier classifier;
 
     @BeforeAll
     static void loadDictionary() {
-        splitter = GermanCompoundSplitter.withBundledDictionary();
+        analysis = GermanAnalysis.withBundledDictionary();
     }
 
     @BeforeEach
     void openClassifier() {
-        classifier = new DocumentClassifier(new ByteBuffersDirectory(), splitter);
+        classifier = new DocumentClassifier(new ByteBuffersDirectory(), analysis);
     }
 
     @AfterEach
@@ -118,7 +118,7 @@ class DocumentClassifierTest {
         // umlauts lost, rn for m, 1 for l, c for e, words broken by the line end: no stem left intact
         String ocr = "Hierrnit bcantragc ich dic Baugcnehrnigung. Lagcp1an, Bauzeich- nungen, Baubcschrei bung anbci.";
         learnAFew(classifier);
-        try (DocumentClassifier gramsOnly = new DocumentClassifier(new ByteBuffersDirectory(), splitter,
+        try (DocumentClassifier gramsOnly = new DocumentClassifier(new ByteBuffersDirectory(), analysis,
                 new NeighbourSettings(15, 0.0f, 1.0f, 30, 60))) {
             learnAFew(gramsOnly);
 
@@ -133,13 +133,13 @@ class DocumentClassifierTest {
         String text = "Wir beantragen die Baugenehmigung für einen Carport mit Lageplan.";
         Classification before;
         try (Directory directory = FSDirectory.open(folder);
-                DocumentClassifier onDisk = new DocumentClassifier(directory, splitter)) {
+                DocumentClassifier onDisk = new DocumentClassifier(directory, analysis)) {
             learnAFew(onDisk);
             before = onDisk.classify(text);
         }
 
         try (Directory directory = FSDirectory.open(folder);
-                DocumentClassifier reopened = new DocumentClassifier(directory, splitter)) {
+                DocumentClassifier reopened = new DocumentClassifier(directory, analysis)) {
             assertEquals(6, reopened.size());
             assertEquals(before, reopened.classify(text));
         }

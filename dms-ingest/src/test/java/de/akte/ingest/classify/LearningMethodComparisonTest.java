@@ -2,7 +2,7 @@ package de.akte.ingest.classify;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
+import de.akte.core.infrastructure.lucene.api.GermanAnalysis;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +35,7 @@ class LearningMethodComparisonTest {
     private static final String CLASS_FIELD = "class";
     private static final String[] BOTH_FIELDS = {ExampleIndex.STEMS, ExampleIndex.GRAMS};
 
-    private final GermanCompoundSplitter splitter = GermanCompoundSplitter.withBundledDictionary();
+    private final GermanAnalysis analysis = GermanAnalysis.withBundledDictionary();
 
     @FunctionalInterface
     private interface LuceneClassifierFactory {
@@ -45,7 +45,7 @@ class LearningMethodComparisonTest {
     @Test
     void ownNearestNeighboursAreAtLeastAsAccurateAsLucenesClassifiers() throws Exception {
         List<LabelledText> corpus = new LabelledCorpusReader().read(sampleCorpus());
-        ClassifierEvaluation evaluation = new ClassifierEvaluation(splitter, 5, ClassifierEvaluation.DEFAULT_SEED);
+        ClassifierEvaluation evaluation = new ClassifierEvaluation(analysis, 5, ClassifierEvaluation.DEFAULT_SEED);
         List<List<Integer>> folds = evaluation.stratifiedFolds(corpus);
 
         ProtocolResult own = evaluation.crossValidate(corpus);
@@ -67,7 +67,7 @@ class LearningMethodComparisonTest {
             LuceneClassifierFactory factory) throws IOException {
         ScoreTally tally = new ScoreTally();
         for (List<Integer> test : folds) {
-            try (Analyzer analyzer = ExampleIndex.analyzer(splitter); ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+            try (Analyzer analyzer = ExampleIndex.analyzer(analysis); ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
                 try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
                     for (int i = 0; i < corpus.size(); i++) {
                         if (!test.contains(i)) {

@@ -1,5 +1,7 @@
 package de.akte.ingest.cli;
 
+import de.akte.ingest.imports.source.ContentHash;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

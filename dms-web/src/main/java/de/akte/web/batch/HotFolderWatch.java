@@ -4,10 +4,12 @@ import de.akte.core.application.imports.ImportService;
 import de.akte.ingest.hotfolder.HotFolder;
 import de.akte.ingest.hotfolder.HotFolderImports;
 import de.akte.ingest.hotfolder.HotFolderSettings;
-import de.akte.web.infrastructure.AkteSettings;
+import de.akte.web.infrastructure.ApplicationStarted;
+import de.akte.web.infrastructure.ApplicationStopping;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -30,9 +32,9 @@ public class HotFolderWatch {
 
     private ScheduledFuture<?> scans;
 
-    /** Starts watching, if a hot folder is configured. */
-    public void start(AkteSettings settings) {
-        settings.hotFolder().ifPresent(config -> {
+    /** Starts watching once the application is up, if a hot folder is configured. */
+    void start(@Observes ApplicationStarted started) {
+        started.settings().hotFolder().ifPresent(config -> {
             // imports as the system's hot-folder importer (system:hot-folder), into its own batches only
             HotFolder folder = new HotFolder(new HotFolderSettings(config.root(), config.settle()),
                     new HotFolderImports(imports, config.department(), config.departments(),
@@ -45,8 +47,8 @@ public class HotFolderWatch {
         });
     }
 
-    /** Stops watching. */
-    public void stop() {
+    /** Stops watching before the workers stop. */
+    void stop(@Observes ApplicationStopping stopping) {
         if (scans != null) {
             scans.cancel(false);
         }

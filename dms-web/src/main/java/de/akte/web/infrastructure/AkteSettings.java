@@ -7,7 +7,7 @@ import de.akte.core.application.processing.ProcessingPolicy;
 import de.akte.core.health.HealthLimits;
 import de.akte.core.xdomea.Sender;
 import de.akte.core.imports.ImportRoots;
-import de.akte.ingest.cli.ZipLimits;
+import de.akte.ingest.imports.source.ZipLimits;
 import de.akte.ingest.pages.PageRenderLimits;
 
 import de.akte.ingest.isolation.ParserSettings;

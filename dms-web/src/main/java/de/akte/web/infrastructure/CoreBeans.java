@@ -6,7 +6,6 @@ import de.akte.core.infrastructure.persistence.jpa.JpaRepositories;
 import de.akte.core.application.annotations.AnnotationService;
 import de.akte.core.application.directory.ApiTokens;
 import de.akte.core.application.directory.PasswordLogin;
-import de.akte.web.security.BodyLimits;
 import de.akte.core.application.search.PageHitService;
 import de.akte.core.application.search.SavedSearchService;
 import de.akte.core.application.filing.CaseFileService;
@@ -21,10 +20,32 @@ import de.akte.core.application.search.DocumentIndexer;
 import de.akte.core.application.processing.DocumentProcessor;
 import de.akte.core.application.documents.DocumentService;
 import de.akte.core.application.search.SearchService;
+import de.akte.core.security.HashingGate;
+import de.akte.core.security.LoginThrottle;
+import de.akte.core.infrastructure.persistence.jpa.JpaAnnotationRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaSavedSearchRepository;
+import de.akte.core.xdomea.Sender;
+import de.akte.core.xdomea.XdomeaMessages;
+import de.akte.core.xdomea.XdomeaSchema;
+import de.akte.core.application.records.RecordsProtection;
+import de.akte.core.infrastructure.persistence.jpa.JpaDisposalRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaLegalHoldRepository;
+import de.akte.core.application.processing.ProcessingPolicy;
+import de.akte.core.application.documents.UploadLimits;
 import de.akte.core.audit.AuditTrail;
 import de.akte.core.infrastructure.filesystem.FileSystemBlobStore;
 import de.akte.core.infrastructure.lucene.LuceneTextIndex;
 import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
+import de.akte.core.infrastructure.lucene.api.GermanAnalysis;
+import de.akte.core.infrastructure.persistence.jpa.JpaApiTokenRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaAuditRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaCaseFileRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaDepartmentRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaDocumentRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaFilePlanRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaIndexOutbox;
+import de.akte.core.infrastructure.persistence.jpa.JpaProcessingTaskRepository;
+import de.akte.core.infrastructure.persistence.jpa.JpaUserRepository;
 import de.akte.core.infrastructure.s3.ObjectLockMode;
 import de.akte.core.infrastructure.s3.S3BlobStore;
 import de.akte.core.infrastructure.s3.S3Settings;
@@ -39,7 +60,7 @@ import de.akte.core.application.health.SystemHealth;
 import de.akte.core.application.imports.ImportService;
 import de.akte.core.application.documents.PageImageService;
 import de.akte.ingest.pages.RenderedPages;
-import de.akte.ingest.cli.ZipLimits;
+import de.akte.ingest.imports.source.ZipLimits;
 import de.akte.core.imports.ImportRoots;
 import de.akte.ingest.isolation.IsolatedPageImages;
 import de.akte.ingest.isolation.IsolatedRecognizer;
@@ -165,7 +186,7 @@ public class CoreBeans {
                     + "(AKTE_PARSER_ISOLATION=false)");
         }
         classifier = new DepartmentScopedClassifier(directory(data.resolve("classifier")),
-                GermanCompoundSplitter.withBundledDictionary());
+                GermanAnalysis.withBundledDictionary());
         malwareScanner = malwareScanner(settings.malwareScan());
         core = new AkteCore(new CoreAdapters(unitOfWork, JpaRepositories.over(em, clock), blobStore, textIndex,
                 new TikaContentTypeDetector(), recognizer, renderedPages, classifier, malwareScanner,

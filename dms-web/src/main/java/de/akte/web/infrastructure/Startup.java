@@ -7,12 +7,11 @@ import de.akte.core.application.directory.Directory;
 import de.akte.core.application.filing.FilingService;
 import de.akte.core.infrastructure.persistence.flyway.SchemaMigrator;
 import de.akte.ingest.image.ImageDecoders;
-import de.akte.web.batch.HotFolderWatch;
-import de.akte.web.batch.ServerImports;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -24,7 +23,8 @@ import java.util.logging.Logger;
 
 /**
  * Brings the application up in order: schema migration, first administrator, optional demo
- * data, then the background workers.
+ * data, then the background workers; then tells whoever brings in work of their own (hot folder, server-side
+ * imports) that the application has started.
  */
 @ApplicationScoped
 public class Startup {
@@ -47,10 +47,10 @@ public class Startup {
     private WorkerSignal workers;
 
     @Inject
-    private ServerImports serverImports;
+    private Event<ApplicationStarted> started;
 
     @Inject
-    private HotFolderWatch hotFolder;
+    private Event<ApplicationStopping> stopping;
 
     @Inject
     private DocumentProcessor processor;
@@ -84,12 +84,11 @@ public class Startup {
             filing.rebuildFromRecords();
         }
         workers.start();
-        serverImports.resumeOpen();
-        hotFolder.start(settings);
+        started.fire(new ApplicationStarted(settings));
     }
 
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
-        hotFolder.stop();
+        stopping.fire(new ApplicationStopping());
         workers.stop();
         if (decoders != null) {
             decoders.close();

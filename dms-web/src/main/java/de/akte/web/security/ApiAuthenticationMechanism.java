@@ -6,6 +6,7 @@ import de.akte.core.application.directory.PasswordLogin;
 import de.akte.core.security.HashingGate;
 import de.akte.core.security.SignedInAccount;
 import de.akte.core.security.TokenHolder;
+import de.akte.web.infrastructure.BodyLimits;
 import de.akte.web.infrastructure.Outages;
 import de.akte.web.infrastructure.SecuritySettings;
 import jakarta.enterprise.context.ApplicationScoped;

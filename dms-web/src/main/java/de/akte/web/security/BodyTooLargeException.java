@@ -1,5 +1,7 @@
 package de.akte.web.security;
 
+import de.akte.web.infrastructure.BodyLimits;
+
 import java.io.IOException;
 
 /** A request body (sent without a length up front) grew past the limit of its path; reading stopped there. */

@@ -1,5 +1,6 @@
 package de.akte.web.security;
 
+import de.akte.web.infrastructure.BodyLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

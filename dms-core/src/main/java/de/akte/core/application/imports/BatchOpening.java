@@ -111,10 +111,10 @@ public class BatchOpening {
         });
     }
 
-    /** Server-side batches still open, to be continued after a restart. */
+    /** Server-side batches still open, to be continued after a restart (as seen by the server importer). */
     public List<ImportProgress> openServerBatches() {
         return unitOfWork.call(() -> imports.openServerBatches().stream()
-                .map(batch -> reports.progressOf(Caller.system(), batch)).toList());
+                .map(batch -> reports.progressOf(ImportOwner.SERVER_IMPORT.caller(Set.of()), batch)).toList());
     }
 
     /**

@@ -1,8 +1,6 @@
 package de.akte.web.interfaces.rest;
 
-import de.akte.core.search.TextIndex;
-import de.akte.core.recognition.Capability;
-import de.akte.core.security.Role;
+import de.akte.core.health.HealthCheck;
 import de.akte.core.health.HealthReport;
 import de.akte.core.health.HealthStatus;
 import de.akte.core.application.health.SystemHealth;
@@ -11,6 +9,11 @@ import de.akte.web.infrastructure.AkteSettings;
 import de.akte.core.recognition.ContentRecognizer;
 import de.akte.core.scanning.MalwareScanner;
 import jakarta.annotation.Resource;
+import de.akte.core.health.SystemDetails;
+import de.akte.core.health.SystemStatus;
+import de.akte.core.recognition.Capability;
+import de.akte.core.scanning.ScannerStatus;
+import de.akte.core.security.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -19,18 +22,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import de.akte.core.scanning.ScannerStatus;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/health}: each component checked for real ({@link SystemHealth}). UP (200) when all work;
+ * {@code GET /api/health}: each component checked for real ({@link HealthCheck}). UP (200) when all work;
  * DEGRADED (200, documents are still accepted and found) with the reasons when workers, queues, memory, OCR or
  * the malware scanner are not as they should be; DOWN (503) when database, storage or index fail or the heap is exhausted. Public, so
  * load balancers can ask; administrators get details with {@code ?details=true}.
@@ -41,34 +43,17 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
-    @Resource(lookup = "java:jboss/datasources/AkteDS")
-    private DataSource dataSource;
-
     @Inject
-    private SystemHealth health;
-
-    @Inject
-    private BlobStore blobs;
-
-    @Inject
-    private TextIndex index;
-
-    @Inject
-    private ContentRecognizer recognizer;
-
-    @Inject
-    private MalwareScanner malwareScanner;
-
-    @Inject
-    private AkteSettings settings;
+    private HealthCheck health;
 
     @GET
     public Response health(@QueryParam("details") boolean details, @Context SecurityContext security) {
-        HealthReport report = health.check();
+        SystemStatus status = health.status(details && security.isUserInRole(Role.ADMIN.name()));
+        HealthReport report = status.report();
         Map<String, String> checks = new LinkedHashMap<>();
         Map<String, String> reasons = new LinkedHashMap<>();
         report.components().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingInt(HealthResource::order)))
+                .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(HealthResource::order)))
                 .forEach(e -> {
                     checks.put(e.getKey(), e.getValue().status().name());
                     if (e.getValue().reason() != null) {
@@ -82,16 +67,16 @@ public class HealthResource {
             body.put("reasons", reasons);
         }
         // kept as it was: OCR is optional, without it documents are still accepted and found, scans wait for it
-        Capability ocr = recognizer.ocr();
+        Capability ocr = status.ocr();
         Map<String, Object> ocrState = new LinkedHashMap<>();
         ocrState.put("available", ocr.available());
         if (!ocr.available()) {
             ocrState.put("reason", ocr.reason());
         }
         body.put("ocr", ocrState);
-        body.put("malwareScan", malwareScan(malwareScanner.status()));
-        if (details && security.isUserInRole(Role.ADMIN.name())) {
-            body.put("details", details());
+        body.put("malwareScan", malwareScan(status.malwareScan()));
+        if (status.details() != null) {
+            body.put("details", details(status.details()));
         }
         return Response.status(report.status() == HealthStatus.DOWN ? 503 : 200).entity(body).build();
     }
@@ -115,26 +100,18 @@ public class HealthResource {
         return state;
     }
 
-    private Map<String, Object> details() {
+    private static Map<String, Object> details(SystemDetails details) {
         Map<String, Object> info = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection()) {
-            info.put("database", c.getMetaData().getDatabaseProductName());
-        } catch (Exception e) {
-            info.put("database", "unreachable");
-        }
-        info.put("storage", blobs.describe());
-        try {
-            info.put("indexedDocuments", index.count());
-        } catch (RuntimeException e) {
-            info.put("indexedDocuments", "unreadable");
-        }
-        info.put("dataDir", settings.dataDir().toString());
+        info.put("database", details.database());
+        info.put("storage", details.storage());
+        info.put("indexedDocuments", details.indexedDocuments() == null ? "unreadable" : details.indexedDocuments());
+        info.put("dataDir", details.dataDir().toString());
         return info;
     }
 
     // the essential three first, as before, then the rest
     private static int order(String component) {
-        int at = java.util.List.of("database", "storage", "index").indexOf(component);
+        int at = List.of("database", "storage", "index").indexOf(component);
         return at < 0 ? 3 : at;
     }
 }

@@ -13,9 +13,8 @@ import de.akte.core.security.Caller;
 import de.akte.core.security.Role;
 import de.akte.core.shared.ForbiddenException;
 import de.akte.core.shared.InvalidInputException;
-import de.akte.ingest.cli.ImportUsageException;
-import de.akte.ingest.cli.ZipLimits;
-import de.akte.web.batch.ServerImports;
+import de.akte.ingest.imports.ImportOpening;
+import de.akte.ingest.imports.ImportRequest;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -36,7 +35,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 
 /** Bulk imports: batches that scanning staff hand in file by file, or that the server reads itself. */
@@ -46,24 +44,19 @@ import java.util.List;
 public class ImportResource {
 
     private final ImportService imports;
-    private final ServerImports serverImports;
+    private final ImportOpening opening;
     private final CurrentCaller caller;
-    private final ImportRoots importRoots;
-    private final ZipLimits zipLimits;
 
     @Inject
-    public ImportResource(ImportService imports, ServerImports serverImports, CurrentCaller caller,
-                          ImportRoots importRoots, ZipLimits zipLimits) {
+    public ImportResource(ImportService imports, ImportOpening opening, CurrentCaller caller) {
         this.imports = imports;
-        this.serverImports = serverImports;
+        this.opening = opening;
         this.caller = caller;
-        this.importRoots = importRoots;
-        this.zipLimits = zipLimits;
     }
 
     /** For the CDI proxy and RESTEasy's resource validation; never used to serve requests. */
     public ImportResource() {
-        this(null, null, null, null, null);
+        this(null, null, null);
     }
 
     /** The body of {@code POST /api/imports}; with {@code serverPath} the server reads the folder or ZIP itself. */
@@ -77,34 +70,9 @@ public class ImportResource {
         if (request == null) {
             throw new InvalidInputException("body", "send the import as JSON");
         }
-        Caller who = caller.get();
-        boolean server = request.serverPath() != null && !request.serverPath().isBlank();
-        String serverPath = null;
-        if (server) {
-            if (!who.has(Role.ADMIN)) {
-                throw new ForbiddenException("only administrators may import from the server's file system");
-            }
-            // links resolved once here; the job reads the real path and checks it against the roots again
-            java.nio.file.Path real = importRoots.confine(request.serverPath());
-            if (Files.isRegularFile(real)) {
-                try {
-                    zipLimits.check(real);
-                } catch (ImportUsageException e) {
-                    throw new InvalidInputException("serverPath", e.getMessage());
-                }
-            }
-            serverPath = real.toString();
-        }
-        String source = request.source() != null ? request.source() : server ? "server:" + request.serverPath() : null;
-        String key = request.key() != null ? request.key() : server ? "server:" + request.serverPath() : null;
-        // a server-side import is the system's batch, not the administrator's; any other is the caller's own
-        NewImport opening = new NewImport(key, source, server ? ImportKind.SERVER : ImportKind.CLIENT,
-                serverPath, request.caseFile(), request.department(), request.documentType(),
-                request.scannedBy(), request.expectedItems());
-        ImportService.Opened opened = server ? imports.openOnServer(who, opening) : imports.open(who, opening);
-        if (server && !opened.resumed()) {
-            serverImports.start(opened.batch().id());
-        }
+        ImportService.Opened opened = opening.open(caller.get(), new ImportRequest(request.key(), request.source(),
+                request.caseFile(), request.department(), request.documentType(), request.scannedBy(),
+                request.expectedItems(), request.serverPath()));
         if (opened.resumed()) {
             return Response.ok(opened.batch()).build();
         }

@@ -1,4 +1,4 @@
-package de.akte.ingest.cli;
+package de.akte.ingest.imports.source;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,12 +10,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 in lower-case hex, the form the server stores and compares. */
-final class ContentHash {
+public final class ContentHash {
 
     private ContentHash() {
     }
 
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -23,7 +23,7 @@ final class ContentHash {
         }
     }
 
-    static String of(Path file) throws IOException {
+    public static String of(Path file) throws IOException {
         MessageDigest digest = sha256();
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(file)) {
@@ -34,7 +34,7 @@ final class ContentHash {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

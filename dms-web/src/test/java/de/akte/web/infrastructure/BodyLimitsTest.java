@@ -1,4 +1,4 @@
-package de.akte.web.security;
+package de.akte.web.infrastructure;
 
 import org.junit.jupiter.api.Test;
 

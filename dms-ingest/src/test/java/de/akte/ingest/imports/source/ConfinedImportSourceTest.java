@@ -1,4 +1,4 @@
-package de.akte.ingest.cli;
+package de.akte.ingest.imports.source;
 
 import de.akte.core.imports.ImportRoots;
 import de.akte.core.shared.InvalidInputException;
@@ -45,7 +45,7 @@ class ConfinedImportSourceTest {
             assertEquals(root.resolve("elsewhere.pdf").toRealPath(), source.files().get(0).file(),
                     "a link within the roots is read through its real path");
             assertEquals(List.of("sub/dangling.pdf", "sub/etc", "sub/passwd.pdf"), source.refused().stream()
-                    .map(ItemOutcome::path).sorted().toList());
+                    .map(RefusedFile::path).sorted().toList());
             assertTrue(reason(source, "sub/passwd.pdf").contains("outside the folders"), reason(source, "sub/passwd.pdf"));
             assertTrue(reason(source, "sub/etc").contains("outside the folders"), reason(source, "sub/etc"));
             assertTrue(reason(source, "sub/dangling.pdf").contains("leading nowhere"));
@@ -83,8 +83,8 @@ class ConfinedImportSourceTest {
         Path zip = zip(root.resolve("bomb.zip"), "zeros.pdf", new byte[20 << 20]);
         ZipLimits limits = new ZipLimits(100, 1L << 40, 250);
 
-        ImportUsageException early = assertThrows(ImportUsageException.class, () -> limits.check(zip));
-        ImportUsageException spooled = assertThrows(ImportUsageException.class, () -> ImportSource.openConfined(
+        ImportSourceException early = assertThrows(ImportSourceException.class, () -> limits.check(zip));
+        ImportSourceException spooled = assertThrows(ImportSourceException.class, () -> ImportSource.openConfined(
                 zip.toString(), ImportRoots.parse(root.toString()), limits));
 
         assertTrue(early.getMessage().contains("zeros.pdf expands more than 250 times"), early.getMessage());
@@ -99,8 +99,8 @@ class ConfinedImportSourceTest {
         Path zip = zip(root.resolve("big.zip"), "a.pdf", noise, "b.pdf", noise, "c.pdf", noise);
         ZipLimits limits = new ZipLimits(100, 800_000, 250);
 
-        assertThrows(ImportUsageException.class, () -> limits.check(zip));
-        ImportUsageException refused = assertThrows(ImportUsageException.class, () -> ImportSource.openConfined(
+        assertThrows(ImportSourceException.class, () -> limits.check(zip));
+        ImportSourceException refused = assertThrows(ImportSourceException.class, () -> ImportSource.openConfined(
                 zip.toString(), ImportRoots.parse(root.toString()), limits));
 
         assertTrue(refused.getMessage().contains("more than 800000 bytes"), refused.getMessage());
@@ -117,8 +117,8 @@ class ConfinedImportSourceTest {
         Path zip = zip(root.resolve("many.zip"), entries);
         ZipLimits limits = new ZipLimits(10, 1L << 30, 250);
 
-        ImportUsageException early = assertThrows(ImportUsageException.class, () -> limits.check(zip));
-        ImportUsageException spooled = assertThrows(ImportUsageException.class, () -> ImportSource.openConfined(
+        ImportSourceException early = assertThrows(ImportSourceException.class, () -> limits.check(zip));
+        ImportSourceException spooled = assertThrows(ImportSourceException.class, () -> ImportSource.openConfined(
                 zip.toString(), ImportRoots.parse(root.toString()), limits));
 
         assertTrue(early.getMessage().contains("more than 10 entries"), early.getMessage());

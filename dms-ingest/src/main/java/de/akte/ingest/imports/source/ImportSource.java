@@ -1,9 +1,9 @@
-package de.akte.ingest.cli;
+package de.akte.ingest.imports.source;
+
+import de.akte.core.imports.ImportRoots;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import de.akte.core.imports.ImportRoots;
-
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The files of a folder or ZIP ready for import (by this client, or by the server's own import job), plus the
- * entries refused before import; closing it removes the spooled copies of ZIP entries.
+ * The files of a folder or ZIP ready for import (by the command-line client, or by the server's own import job),
+ * plus the entries refused before import; closing it removes the spooled copies of ZIP entries.
  */
 public final class ImportSource implements AutoCloseable {
 
     private final List<SourceFile> files;
-    private final List<ItemOutcome> refused;
+    private final List<RefusedFile> refused;
     private final Path spoolDirectory;
 
-    ImportSource(List<SourceFile> files, List<ItemOutcome> refused, Path spoolDirectory) {
+    ImportSource(List<SourceFile> files, List<RefusedFile> refused, Path spoolDirectory) {
         this.files = List.copyOf(files);
         this.refused = List.copyOf(refused);
         this.spoolDirectory = spoolDirectory;
@@ -33,11 +33,15 @@ public final class ImportSource implements AutoCloseable {
     }
 
     /** Files that cannot be imported (unreadable, or ZIP entries whose names leave the archive), with reasons. */
-    public List<ItemOutcome> refused() {
+    public List<RefusedFile> refused() {
         return refused;
     }
 
-    /** Opens a folder (walked recursively) or a ZIP file (spooled to a temporary folder) on the client's disk. */
+    /**
+     * Opens a folder (walked recursively) or a ZIP file (spooled to a temporary folder) on the client's disk.
+     *
+     * @param manifest the manifest file, left out of a folder's files; or null
+     */
     public static ImportSource open(Path source, Path manifest) {
         if (Files.isDirectory(source)) {
             return new FolderWalker(source, manifest).walk();
@@ -45,7 +49,7 @@ public final class ImportSource implements AutoCloseable {
         if (Files.isRegularFile(source)) {
             return new ZipSpooler(source).spool();
         }
-        throw new ImportUsageException("no folder or ZIP file " + source);
+        throw new ImportSourceException("no folder or ZIP file " + source);
     }
 
     /**
@@ -53,7 +57,7 @@ public final class ImportSource implements AutoCloseable {
      * folder are judged by where they lead, and a ZIP is held to the limits.
      *
      * @throws de.akte.core.shared.InvalidInputException when the source lies outside the roots
-     * @throws ImportUsageException                       when a ZIP is over a limit or unreadable
+     * @throws ImportSourceException                    when a ZIP is over a limit or unreadable
      */
     public static ImportSource openConfined(String source, ImportRoots roots, ZipLimits zipLimits) {
         Path real = roots.confine(source);

@@ -1,4 +1,4 @@
-package de.akte.ingest.cli;
+package de.akte.ingest.imports.source;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -41,10 +41,10 @@ final class ZipSpooler {
         try {
             spool = Files.createTempDirectory("akte-import-");
         } catch (IOException e) {
-            throw new ImportUsageException("cannot create a temporary folder for the ZIP entries: " + e.getMessage(), e);
+            throw new ImportSourceException("cannot create a temporary folder for the ZIP entries: " + e.getMessage(), e);
         }
         TreeMap<String, SourceFile> files = new TreeMap<>();
-        List<ItemOutcome> refused = new ArrayList<>();
+        List<RefusedFile> refused = new ArrayList<>();
         CountingInputStream compressed;
         try (ZipInputStream in = new ZipInputStream(compressed = new CountingInputStream(
                 Files.newInputStream(zip, LinkOption.NOFOLLOW_LINKS)))) {
@@ -58,10 +58,10 @@ final class ZipSpooler {
                 if (entry.isDirectory()) {
                     continue;
                 }
-                String path = Manifest.normalisePath(entry.getName());
+                String path = ItemPaths.normalise(entry.getName());
                 String refusal = refusal(entry.getName(), path);
                 if (refusal != null) {
-                    refused.add(ItemOutcome.failed(entry.getName(), null, refusal));
+                    refused.add(new RefusedFile(entry.getName(), refusal));
                     continue;
                 }
                 if (skipped(path) || files.containsKey(path)) {
@@ -74,12 +74,12 @@ final class ZipSpooler {
                 expanded += spooled.size();
                 files.put(path, spooled);
             }
-        } catch (ImportUsageException e) {
+        } catch (ImportSourceException e) {
             new ImportSource(List.of(), List.of(), spool).close();
             throw e;
         } catch (IOException e) {
             new ImportSource(List.of(), List.of(), spool).close();
-            throw new ImportUsageException("cannot read the ZIP file " + zip + ": " + e.getMessage(), e);
+            throw new ImportSourceException("cannot read the ZIP file " + zip + ": " + e.getMessage(), e);
         }
         return new ImportSource(new ArrayList<>(files.values()), refused, spool);
     }

@@ -1,4 +1,4 @@
-package de.akte.ingest.cli;
+package de.akte.ingest.imports.source;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ public record ZipLimits(int maxEntries, long maxExpandedBytes, int maxRatio) {
      * Checks what the ZIP's central directory claims, without expanding anything: enough to refuse a bomb before
      * a batch is opened. The sizes may lie; the spooler counts the real bytes as it expands.
      *
-     * @throws ImportUsageException with the reason when the ZIP is unreadable or over a limit
+     * @throws ImportSourceException with the reason when the ZIP is unreadable or over a limit
      */
     public void check(Path zip) {
         try (ZipFile file = new ZipFile(zip.toFile())) {
@@ -55,23 +55,23 @@ public record ZipLimits(int maxEntries, long maxExpandedBytes, int maxRatio) {
                 }
             }
         } catch (IOException e) {
-            throw new ImportUsageException("cannot read the ZIP file " + zip + ": " + e.getMessage(), e);
+            throw new ImportSourceException("cannot read the ZIP file " + zip + ": " + e.getMessage(), e);
         }
     }
 
-    ImportUsageException tooManyEntries() {
-        return new ImportUsageException(String.format(Locale.ROOT,
+    ImportSourceException tooManyEntries() {
+        return new ImportSourceException(String.format(Locale.ROOT,
                 "refused: the ZIP has more than %d entries, the limit for one import", maxEntries));
     }
 
-    ImportUsageException tooLarge() {
-        return new ImportUsageException(String.format(Locale.ROOT,
+    ImportSourceException tooLarge() {
+        return new ImportSourceException(String.format(Locale.ROOT,
                 "refused: the ZIP expands to more than %d bytes, the limit for one import (a ZIP bomb?)",
                 maxExpandedBytes));
     }
 
-    ImportUsageException tooDense(String entry) {
-        return new ImportUsageException(String.format(Locale.ROOT,
+    ImportSourceException tooDense(String entry) {
+        return new ImportSourceException(String.format(Locale.ROOT,
                 "refused: the entry %s expands more than %d times its compressed size (a ZIP bomb?)", entry,
                 maxRatio));
     }

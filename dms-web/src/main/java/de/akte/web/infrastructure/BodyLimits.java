@@ -1,7 +1,4 @@
-package de.akte.web.security;
-
-import de.akte.web.infrastructure.AkteSettings;
-import de.akte.web.infrastructure.SecuritySettings;
+package de.akte.web.infrastructure;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package de.akte.ingest.cli;
+package de.akte.ingest.imports.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

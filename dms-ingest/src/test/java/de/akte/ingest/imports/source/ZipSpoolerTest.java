@@ -1,4 +1,4 @@
-package de.akte.ingest.cli;
+package de.akte.ingest.imports.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,8 +42,8 @@ class ZipSpoolerTest {
         try (ImportSource source = new ZipSpooler(zip).spool()) {
             assertEquals(List.of("ok.pdf"), source.files().stream().map(SourceFile::path).toList());
             assertEquals(List.of("../evil.pdf", "a/../../b.pdf"),
-                    source.refused().stream().map(ItemOutcome::path).toList());
-            assertTrue(source.refused().stream().allMatch(o -> ItemOutcome.FAILED.equals(o.state())));
+                    source.refused().stream().map(RefusedFile::path).toList());
+            assertTrue(source.refused().stream().allMatch(o -> o.reason().startsWith("refused: ")));
             assertTrue(source.refused().get(0).reason().contains(".."));
         }
         assertFalse(Files.exists(dir.resolve("evil.pdf")));

@@ -1,9 +1,9 @@
-package de.akte.ingest.cli;
+package de.akte.ingest.imports.source;
+
+import de.akte.core.imports.ImportRoots;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import de.akte.core.imports.ImportRoots;
-
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -43,13 +43,13 @@ final class FolderWalker {
                     .sorted()
                     .toList();
         } catch (IOException | UncheckedIOException e) {
-            throw new ImportUsageException("cannot read the folder " + root + ": " + e.getMessage(), e);
+            throw new ImportSourceException("cannot read the folder " + root + ": " + e.getMessage(), e);
         }
     }
 
     ImportSource walk() {
         List<SourceFile> files = new ArrayList<>();
-        List<ItemOutcome> unreadable = new ArrayList<>();
+        List<RefusedFile> unreadable = new ArrayList<>();
         for (String path : paths()) {
             Path file = root.resolve(path);
             if (roots != null && Files.isSymbolicLink(file)) {
@@ -59,19 +59,19 @@ final class FolderWalker {
                             + "server-side imports may read" : Files.isDirectory(real)
                             ? "refused: a symbolic link to a folder, which server-side imports do not follow" : null;
                     if (refusal != null) {
-                        unreadable.add(ItemOutcome.failed(path, null, refusal));
+                        unreadable.add(new RefusedFile(path, refusal));
                         continue;
                     }
                     file = real;
                 } catch (IOException e) {
-                    unreadable.add(ItemOutcome.failed(path, null, "refused: a symbolic link leading nowhere"));
+                    unreadable.add(new RefusedFile(path, "refused: a symbolic link leading nowhere"));
                     continue;
                 }
             }
             try {
                 files.add(new SourceFile(path, file, Files.size(file), ContentHash.of(file)));
             } catch (IOException e) {
-                unreadable.add(ItemOutcome.failed(path, null, "cannot read the file: " + e.getMessage()));
+                unreadable.add(new RefusedFile(path, "cannot read the file: " + e.getMessage()));
             }
         }
         return new ImportSource(files, unreadable, null);
