@@ -132,7 +132,9 @@ class FaultInjectionIT {
                     Map.entry("AKTE_TESSERACT", ocr.program().toString()),
                     Map.entry("AKTE_OCR_PAGE_TIMEOUT_SECONDS", Long.toString(OCR_PAGE_TIMEOUT.toSeconds())),
                     Map.entry("AKTE_OCR_THREADS", "2"),
-                    Map.entry("JAVA_OPTS", "-Xmx1g -Djava.net.preferIPv4Stack=true"));
+                    // a loaded machine boots WildFly slowly: its 300 s default would fail the boot, not the product
+                    Map.entry("JAVA_OPTS", "-Xmx1g -Djava.net.preferIPv4Stack=true"
+                            + " -Djboss.as.management.blocking.timeout=1200"));
             try (ServerProcess server = new ServerProcess(home, work, "faults-server", PORT_OFFSET, env)) {
                 server.start();
                 ApiClient admin = ApiClient.at(server.baseUrl(), "admin", PASSWORD);
