@@ -446,7 +446,9 @@ class FaultInjectionIT {
             if (status.equals("READY") && (u.kind() == Kind.SCAN_PNG || u.kind() == Kind.SCAN_PDF)) {
                 readyScans++;
             }
-            ApiClient.Answer original = admin.get("/api/documents/" + u.id() + "/versions/1/content");
+            // a quarantined original is kept, but an administrator must confirm to read it
+            ApiClient.Answer original = admin.get("/api/documents/" + u.id() + "/versions/1/content"
+                    + (status.equals("QUARANTINED") ? "?confirmQuarantined=true" : ""));
             assertEquals(200, original.status(), () -> u + ": " + original.text());
             assertEquals(u.sha256(), sha256(original.bytes()), () -> "the original bytes of " + u);
             assertEquals(1, admin.get("/api/documents/" + u.id() + "/versions").structure().asJsonArray().size(),
