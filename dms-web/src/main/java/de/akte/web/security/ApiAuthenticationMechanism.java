@@ -213,6 +213,8 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             response.getWriter().write("{\"type\":\"urn:akte:problem:" + title.toLowerCase(java.util.Locale.ROOT)
                     .replace(' ', '-') + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
                     + detail + "\"}");
+            // committed, so the container cannot swap the reason for its own HTML error page
+            response.flushBuffer();
         } catch (IOException e) {
             // the client went away; nothing left to tell it
         }
@@ -231,6 +233,7 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"type\":\"urn:akte:problem:unauthorized\",\"title\":\"Unauthorized\","
                     + "\"status\":401,\"detail\":\"wrong username, password or token\"}");
+            response.flushBuffer();
         } catch (IOException e) {
             // the client went away; nothing left to tell it
         }

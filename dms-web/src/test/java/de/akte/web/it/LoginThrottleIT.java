@@ -85,9 +85,11 @@ class LoginThrottleIT {
         for (int i = 0; i < 12; i++) {
             HttpResponse<String> r = basic("victim", "guess-" + i, ATTACKER);
             statuses.add(r.statusCode());
+            // every refusal says why, in problem+json: not the container's HTML error page
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                    && r.body().contains("\"detail\""), r.statusCode() + " " + r.body());
             if (r.statusCode() == 429) {
                 retryAfter = r.headers().firstValue("Retry-After").orElse(null);
-                // the container replaces the body of a refused authentication; the wait tells a lock from a delay
                 if (Long.parseLong(retryAfter) > 60) {
                     break;
                 }
@@ -101,6 +103,7 @@ class LoginThrottleIT {
         // refused from a new address without hashing, even with the right password
         HttpResponse<String> locked = basic("victim", PASSWORD, "192.0.2.1");
         assertEquals(429, locked.statusCode(), locked.body());
+        assertTrue(locked.body().contains("\"detail\""), "the lock says why: " + locked.body());
         // but not at the owner's desk: locking her account from outside does not lock her out
         assertEquals(200, basic("victim", PASSWORD, "203.0.113.10").statusCode());
 
