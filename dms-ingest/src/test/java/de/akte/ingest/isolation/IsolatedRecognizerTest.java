@@ -143,11 +143,15 @@ class IsolatedRecognizerTest {
         InstalledTesseract.probe().assumeAvailable();
         IsolatedRecognizer recognizer = new IsolatedRecognizer(pool(settings().withLimits(Duration.ofMinutes(1),
                 Duration.ofSeconds(2))));
-        Path scan = dir.resolve("scan.png");
-        // at 600 dpi one page's OCR takes several seconds even on an idle machine: well past the 2 s limit
-        LetterScans.toPng(LetterScans.page(Letter.numbered(6)), 600, scan);
+        Path scan = dir.resolve("scan.pdf");
+        // twelve pages of OCR take far longer than 2 s even on a fast idle machine (one page alone may not)
+        List<java.awt.image.BufferedImage> pages = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            pages.add(LetterScans.page(Letter.numbered(6 + i)));
+        }
+        LetterScans.toImagePdf(pages, LetterScans.DEFAULT_DPI, scan);
         ReaderCrashedException crash = assertThrows(ReaderCrashedException.class,
-                () -> recognizer.recognize(scan, "scan.png", "Scan").close());
+                () -> recognizer.recognize(scan, "scan.pdf", "Scan").close());
         assertEquals("the file's reader did not finish within 2 s and was stopped", crash.getMessage());
     }
 
