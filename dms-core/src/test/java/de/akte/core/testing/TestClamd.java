@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -35,16 +36,23 @@ public final class TestClamd implements AutoCloseable {
     private final Path dir;
     private final Path socket;
     private final long maxStreamBytes;
+    private final List<String> settings;
     private Process process;
 
-    private TestClamd(Path dir, long maxStreamBytes) {
+    private TestClamd(Path dir, long maxStreamBytes, List<String> settings) {
         this.dir = dir;
         this.socket = dir.resolve("clamd.sock");
         this.maxStreamBytes = maxStreamBytes;
+        this.settings = settings;
     }
 
     /** Writes the database and config into {@code dir} and starts clamd; skips (or fails on CI) without clamd. */
     public static TestClamd start(Path dir, long maxStreamBytes) {
+        return start(dir, maxStreamBytes, List.of());
+    }
+
+    /** As {@link #start(Path, long)}, with further clamd.conf lines (e.g. scan limits). */
+    public static TestClamd start(Path dir, long maxStreamBytes, List<String> settings) {
         if (!Files.isExecutable(Path.of(CLAMD))) {
             String reason = "clamd not found at " + CLAMD + ": install the Debian package clamav-daemon";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -53,7 +61,7 @@ public final class TestClamd implements AutoCloseable {
             System.err.println("clamd tests skipped. " + reason);
             assumeTrue(false, reason);
         }
-        TestClamd clamd = new TestClamd(dir, maxStreamBytes);
+        TestClamd clamd = new TestClamd(dir, maxStreamBytes, List.copyOf(settings));
         try {
             clamd.writeConfiguration();
         } catch (IOException e) {
@@ -70,8 +78,13 @@ public final class TestClamd implements AutoCloseable {
 
     /** A scanner talking to this clamd, accepting as much as it does. */
     public ClamdScanner scanner() {
+        return scanner(Duration.ofSeconds(30));
+    }
+
+    /** A scanner that waits at most {@code scanTimeout} for a scan (PING and VERSION get 5 s). */
+    public ClamdScanner scanner(Duration scanTimeout) {
         return new ClamdScanner(new ClamdClient(ClamdAddress.parse(address()), Duration.ofSeconds(2),
-                Duration.ofSeconds(30)), maxStreamBytes);
+                Duration.ofSeconds(5), scanTimeout), maxStreamBytes);
     }
 
     /** Stops clamd, as when the daemon crashed or is being updated. */
@@ -128,7 +141,8 @@ public final class TestClamd implements AutoCloseable {
     private void writeConfiguration() throws IOException {
         Path database = Files.createDirectories(dir.resolve("db"));
         writeDatabase(database);
-        Files.writeString(dir.resolve("clamd.conf"), configuration(dir, database, maxStreamBytes));
+        Files.writeString(dir.resolve("clamd.conf"), configuration(dir, database, maxStreamBytes)
+                + String.join("\n", settings) + "\n");
     }
 
     /** The test signatures: EICAR by MD5 and size ({@code .hdb}), the custom marker as a body signature. */

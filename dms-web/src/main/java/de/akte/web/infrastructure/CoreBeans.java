@@ -268,8 +268,9 @@ public class CoreBeans {
                     + "for malware; health reports DEGRADED until it is switched on again");
             return new SwitchedOffScanner();
         }
+        // whether clamd is alive must be known in seconds, also by health; a large file may take it minutes
         ClamdScanner scanner = new ClamdScanner(new ClamdClient(ClamdAddress.parse(settings.clamd()),
-                Duration.ofSeconds(5), settings.timeout()), settings.maxStreamBytes());
+                Duration.ofSeconds(5), Duration.ofSeconds(10), settings.timeout()), settings.maxStreamBytes());
         ScannerStatus status = scanner.status();
         if (status.available()) {
             LOG.info("malware scanning by " + status.engine() + " at " + settings.clamd() + (status.signatures() == null

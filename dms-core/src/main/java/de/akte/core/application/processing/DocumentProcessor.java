@@ -4,6 +4,7 @@ import de.akte.core.recognition.ContentRecognizer;
 import de.akte.core.recognition.ReaderCrashedException;
 import de.akte.core.recognition.Recognition;
 import de.akte.core.recognition.RecognitionDeferredException;
+import de.akte.core.scanning.ScanUnfinishedException;
 import de.akte.core.scanning.ScannerUnavailableException;
 import de.akte.core.security.Caller;
 import de.akte.core.shared.ConcurrentChangeException;
@@ -91,6 +92,10 @@ public class DocumentProcessor {
         } catch (RecognitionDeferredException | ScannerUnavailableException e) {
             LOG.info(() -> "document " + work.documentId() + " waits: " + e.getMessage());
             outcomes.postponed(work, e.getMessage());
+        } catch (ScanUnfinishedException e) {
+            LOG.warning(() -> "document " + work.documentId() + " version " + work.versionNumber()
+                    + " not scanned: " + e.getMessage());
+            outcomes.scanUnfinished(work, e.getMessage());
         } catch (QuarantinedContentException e) {
             LOG.warning(() -> "document " + work.documentId() + " version " + work.versionNumber()
                     + " quarantined: " + e.getMessage());

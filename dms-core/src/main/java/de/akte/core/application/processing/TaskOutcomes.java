@@ -9,6 +9,7 @@ import de.akte.core.indexing.IndexOutbox;
 import de.akte.core.processing.ProcessingState;
 import de.akte.core.processing.ProcessingTask;
 import de.akte.core.processing.ProcessingTaskRepository;
+import de.akte.core.scanning.ScanVerdict;
 import de.akte.core.security.Access;
 import de.akte.core.security.Caller;
 import de.akte.core.security.Role;
@@ -129,6 +130,32 @@ public class TaskOutcomes {
             }
             audit.record(SYSTEM, AuditAction.ADMIN, "document", Long.toString(work.documentId()),
                     "version " + work.versionNumber() + " quarantined: " + reason);
+        });
+    }
+
+    /**
+     * The malware scanner answers but did not finish this file: tried again later (doubling the wait) like an
+     * internal error, and once the policy's attempts are used up the version is set down as UNSCANNABLE and the
+     * document quarantined, instead of waiting for a scan that never ends. An absent scanner is not this: then files
+     * wait for as long as it takes ({@link #postponed}).
+     */
+    void scanUnfinished(ClaimedTask work, String reason) {
+        unitOfWork.run(() -> {
+            ProcessingTask task = tasks.find(work.taskId()).orElseThrow();
+            if (task.retryLater(reason, clock.now(), policy.firstBackoff(), policy.maxAttempts())) {
+                awaitIfCurrent(work, reason + "; it will be scanned again");
+                return;
+            }
+            ScanVerdict verdict = ScanVerdict.unscannable("the malware scanner did not finish it in "
+                    + task.attempts() + " tries (last: " + reason + ")");
+            Document document = documents.find(work.documentId()).orElseThrow();
+            document.version(work.versionNumber()).orElseThrow().recordScan(verdict.outcome());
+            if (document.currentVersion() == work.versionNumber()) {
+                document.quarantine(verdict.reason());
+                indexOutbox.enqueue(document.id());
+            }
+            audit.record(SYSTEM, AuditAction.ADMIN, "document", Long.toString(work.documentId()),
+                    "version " + work.versionNumber() + " quarantined: " + verdict.reason());
         });
     }
 

@@ -25,12 +25,23 @@ public final class ClamdClient {
 
     private final ClamdAddress address;
     private final Duration connectTimeout;
-    private final Duration readTimeout;
+    private final Duration commandTimeout;
+    private final Duration scanTimeout;
 
+    /** One wait for everything after connecting: each write, a command's answer and a scan's answer. */
     public ClamdClient(ClamdAddress address, Duration connectTimeout, Duration readTimeout) {
+        this(address, connectTimeout, readTimeout, readTimeout);
+    }
+
+    /**
+     * {@code commandTimeout} bounds PING and VERSION, {@code scanTimeout} each write and the answer of a scan: a
+     * large file may take clamd minutes, but whether clamd is alive must be known in seconds.
+     */
+    public ClamdClient(ClamdAddress address, Duration connectTimeout, Duration commandTimeout, Duration scanTimeout) {
         this.address = address;
         this.connectTimeout = connectTimeout;
-        this.readTimeout = readTimeout;
+        this.commandTimeout = commandTimeout;
+        this.scanTimeout = scanTimeout;
     }
 
     public ClamdAddress address() {
@@ -53,7 +64,7 @@ public final class ClamdClient {
      * connection while the file is still being sent (its StreamMaxLength reached), its answer is read all the same.
      */
     public String instream(InputStream content) throws IOException {
-        try (Connection connection = connect()) {
+        try (Connection connection = connect(scanTimeout)) {
             connection.write(ByteBuffer.wrap("zINSTREAM\0".getBytes(StandardCharsets.US_ASCII)));
             byte[] chunk = new byte[CHUNK];
             ByteBuffer frame = ByteBuffer.allocate(4 + CHUNK);
@@ -78,13 +89,13 @@ public final class ClamdClient {
     }
 
     private String command(String command) throws IOException {
-        try (Connection connection = connect()) {
+        try (Connection connection = connect(commandTimeout)) {
             connection.write(ByteBuffer.wrap(command.getBytes(StandardCharsets.US_ASCII)));
             return connection.readReply();
         }
     }
 
-    private Connection connect() throws IOException {
+    private Connection connect(Duration timeout) throws IOException {
         SocketAddress target = address.socketAddress();
         StandardProtocolFamily family = StandardProtocolFamily.UNIX;
         if (target instanceof InetSocketAddress inet) {
@@ -102,7 +113,7 @@ public final class ClamdClient {
         try {
             channel.configureBlocking(false);
             selector = Selector.open();
-            Connection connection = new Connection(channel, selector, readTimeout.toMillis());
+            Connection connection = new Connection(channel, selector, timeout.toMillis());
             if (!channel.connect(target)) {
                 SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT);
                 if (selector.select(Math.max(1, connectTimeout.toMillis())) == 0) {

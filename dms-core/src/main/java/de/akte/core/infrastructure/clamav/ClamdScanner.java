@@ -1,6 +1,7 @@
 package de.akte.core.infrastructure.clamav;
 
 import de.akte.core.scanning.MalwareScanner;
+import de.akte.core.scanning.ScanUnfinishedException;
 import de.akte.core.scanning.ScanVerdict;
 import de.akte.core.scanning.ScannerStatus;
 import de.akte.core.scanning.ScannerUnavailableException;
@@ -19,12 +20,16 @@ import java.util.Locale;
 /**
  * Malware scanning by clamd. A file larger than clamd accepts (its StreamMaxLength, mirrored by
  * {@code maxStreamBytes}) is not sent at all and comes back UNSCANNABLE: it must not pass unscanned, and waiting
- * would not help.
+ * would not help. So does a file over clamd's other scan limits when clamd reports them ({@code AlertExceedsMax}).
+ * A scan that fails while clamd still answers PING is the file's problem, not clamd's absence, and is reported as
+ * unfinished, so that it is counted rather than waited for without end.
  */
 public final class ClamdScanner implements MalwareScanner {
 
     private static final DateTimeFormatter CVD_DATE = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy",
             Locale.ENGLISH);
+
+    private static final String LIMITS_EXCEEDED = "Heuristics.Limits.Exceeded";
 
     private final ClamdClient client;
     private final long maxStreamBytes;
@@ -50,6 +55,10 @@ public final class ClamdScanner implements MalwareScanner {
         try (InputStream in = Files.newInputStream(file)) {
             reply = client.instream(in);
         } catch (IOException e) {
+            if (answersPing()) {
+                throw new ScanUnfinishedException("the malware scanner (clamd at " + client.address()
+                        + ") answers, but did not finish scanning this file: " + describe(e), e);
+            }
             throw unavailable(e);
         }
         return verdict(reply);
@@ -62,14 +71,20 @@ public final class ClamdScanner implements MalwareScanner {
             return ScanVerdict.clean();
         }
         if (answer.endsWith(" FOUND")) {
-            return ScanVerdict.infected(answer.substring(0, answer.length() - " FOUND".length()).strip());
+            String signature = answer.substring(0, answer.length() - " FOUND".length()).strip();
+            if (signature.startsWith(LIMITS_EXCEEDED)) {
+                // not a finding but clamd giving up on the file (AlertExceedsMax): it cannot be vouched for
+                return ScanVerdict.unscannable("the file exceeds the malware scanner's limits (clamd: "
+                        + signature + ")");
+            }
+            return ScanVerdict.infected(signature);
         }
         if (answer.contains("size limit exceeded")) {
             return ScanVerdict.unscannable("the file is larger than the malware scanner accepts (raise clamd's "
                     + "StreamMaxLength, and AKTE_CLAMD_MAX_STREAM_BYTES to match)");
         }
-        // any other ERROR (out of memory, a reload, a timeout inside clamd) may pass: wait and scan again
-        throw new ScannerUnavailableException("the malware scanner could not scan the file: " + answer);
+        // any other ERROR (out of memory, a time limit inside clamd) may pass: tried again, but counted
+        throw new ScanUnfinishedException("the malware scanner could not scan the file: " + answer);
     }
 
     @Override
@@ -97,8 +112,20 @@ public final class ClamdScanner implements MalwareScanner {
         }
     }
 
+    private boolean answersPing() {
+        try {
+            return "PONG".equals(client.ping());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private ScannerUnavailableException unavailable(IOException e) {
         return new ScannerUnavailableException("the malware scanner (clamd at " + client.address()
-                + ") is not reachable: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                + ") is not reachable: " + describe(e), e);
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -3,6 +3,7 @@ package de.akte.core.infrastructure.clamav;
 import de.akte.core.scanning.MalwareScan;
 import de.akte.core.scanning.ScanVerdict;
 import de.akte.core.scanning.ScannerStatus;
+import de.akte.core.scanning.ScanUnfinishedException;
 import de.akte.core.scanning.ScannerUnavailableException;
 import de.akte.core.testing.TestClamd;
 import org.junit.jupiter.api.AfterAll;
@@ -155,6 +156,10 @@ class ClamdScannerTest {
         assertEquals(ScanVerdict.clean(), ClamdScanner.verdict("stream: OK"));
         assertEquals(ScanVerdict.infected("Win.Test.EICAR_HDB-1"), ClamdScanner.verdict("stream: Win.Test.EICAR_HDB-1 FOUND"));
         assertEquals(MalwareScan.UNSCANNABLE, ClamdScanner.verdict("INSTREAM size limit exceeded. ERROR").outcome());
-        assertThrows(ScannerUnavailableException.class, () -> ClamdScanner.verdict("Can't allocate memory ERROR"));
+        assertThrows(ScanUnfinishedException.class, () -> ClamdScanner.verdict("Can't allocate memory ERROR"));
+        ScanVerdict overLimits = ClamdScanner.verdict("stream: Heuristics.Limits.Exceeded.MaxFiles FOUND");
+        assertEquals(MalwareScan.UNSCANNABLE, overLimits.outcome());
+        assertTrue(overLimits.reason().contains("exceeds the malware scanner's limits (clamd: "
+                + "Heuristics.Limits.Exceeded.MaxFiles)"), overLimits.reason());
     }
 }
