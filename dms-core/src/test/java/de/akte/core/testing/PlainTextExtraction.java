@@ -47,7 +47,8 @@ public final class PlainTextExtraction implements TextExtractor, ContentTypeDete
      * {@code %BATCH} followed by parts separated by lines {@code %SEPARATOR [file reference]} is a scanned batch.
      * Poison files take the worker down as a broken parser would: {@code %STACKOVERFLOW} recurses without end (a
      * real StackOverflowError), {@code %OUTOFMEMORY} and {@code %LINKAGE} throw an OutOfMemoryError and a
-     * NoClassDefFoundError; {@code %READERDIED} is a file whose separate reader process died with it.
+     * NoClassDefFoundError; {@code %READERDIED} is a file whose separate reader process died with it;
+     * {@code %SLOWPAGE} has a page OCR does not finish in time.
      */
     @Override
     public Recognition recognize(Path original, String fileName, String title) {
@@ -63,6 +64,10 @@ public final class PlainTextExtraction implements TextExtractor, ContentTypeDete
             if (head.startsWith("%READERDIED")) {
                 throw new de.akte.core.recognition.ReaderCrashedException(
                         "the file's reader ran out of its memory (512 MiB)");
+            }
+            if (head.startsWith("%SLOWPAGE")) {
+                throw new de.akte.core.recognition.RecognitionTimedOutException(
+                        "Text recognition of the page did not finish within 120000 ms and was stopped");
             }
             if (head.startsWith("%LINKAGE")) {
                 throw new NoClassDefFoundError("com/example/codec/MissingDecoder");

@@ -8,6 +8,7 @@ import de.akte.core.recognition.PageSource;
 import de.akte.core.recognition.ReaderCrashedException;
 import de.akte.core.recognition.Recognition;
 import de.akte.core.recognition.RecognitionDeferredException;
+import de.akte.core.recognition.RecognitionTimedOutException;
 import de.akte.core.recognition.RecognizedContent;
 import de.akte.core.recognition.WordBox;
 import de.akte.core.text.QuarantinedContentException;
@@ -162,6 +163,7 @@ public final class IsolatedRecognizer implements ContentRecognizer {
                 case UNREADABLE -> new UnreadableContentException(message);
                 case QUARANTINED -> new QuarantinedContentException(message);
                 case DEFERRED -> new RecognitionDeferredException(message);
+                case TIMED_OUT -> new RecognitionTimedOutException(message);
                 case NO_SUCH_PAGE -> new IllegalArgumentException(message);
                 case PAGE_TOO_LARGE -> new de.akte.core.recognition.PageTooLargeException(message);
                 // only a class name: a subverted reader gets no free text into a document's reason this way

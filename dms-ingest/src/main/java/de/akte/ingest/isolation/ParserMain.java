@@ -26,7 +26,7 @@ public final class ParserMain {
 
     static final String TESSERACT = "akte.parser.tesseract";
     static final String LANGUAGES = "akte.parser.languages";
-    static final String OCR_TIMEOUT = "akte.parser.ocr.timeout.seconds";
+    static final String OCR_TIMEOUT = "akte.parser.ocr.timeout.millis";
     static final String OCR_DPI = "akte.parser.ocr.dpi";
     static final String OCR_THREADS = "akte.parser.ocr.threads";
     static final String OCR_PERMITS = "akte.parser.ocr.permits";
@@ -52,7 +52,7 @@ public final class ParserMain {
         ImageDecoders.register();
         OcrSettings ocr = new OcrSettings(System.getProperty(TESSERACT, "tesseract"),
                 List.of(System.getProperty(LANGUAGES, "deu+eng").split("\\+")),
-                Duration.ofSeconds(Long.getLong(OCR_TIMEOUT, 120)), Integer.getInteger(OCR_DPI, 300));
+                Duration.ofMillis(Long.getLong(OCR_TIMEOUT, 120_000)), Integer.getInteger(OCR_DPI, 300));
         String permitDirectory = System.getProperty(OCR_PERMITS_DIRECTORY);
         OcrPermits permits = permitDirectory == null ? null
                 : new OcrPermits(java.nio.file.Path.of(permitDirectory), Math.max(1, Integer.getInteger(OCR_PERMITS, 1)));

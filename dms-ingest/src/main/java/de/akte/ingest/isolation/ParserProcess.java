@@ -58,7 +58,7 @@ final class ParserProcess implements AutoCloseable {
                 "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + directory,
                 "-D" + ParserMain.TESSERACT + "=" + settings.ocr().executable(),
                 "-D" + ParserMain.LANGUAGES + "=" + String.join("+", settings.ocr().languages()),
-                "-D" + ParserMain.OCR_TIMEOUT + "=" + settings.ocr().timeout().toSeconds(),
+                "-D" + ParserMain.OCR_TIMEOUT + "=" + settings.ocr().timeout().toMillis(),
                 "-D" + ParserMain.OCR_DPI + "=" + settings.ocr().dpi(),
                 "-D" + ParserMain.OCR_THREADS + "=" + settings.ocrThreads(),
                 "-D" + ParserMain.OCR_PERMITS + "=" + settings.ocrThreads(),

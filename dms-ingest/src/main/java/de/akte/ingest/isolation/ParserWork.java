@@ -4,6 +4,7 @@ import de.akte.core.recognition.BatchPart;
 import de.akte.core.recognition.FoundField;
 import de.akte.core.recognition.Recognition;
 import de.akte.core.recognition.RecognitionDeferredException;
+import de.akte.core.recognition.RecognitionTimedOutException;
 import de.akte.core.recognition.RecognizedContent;
 import de.akte.core.recognition.WordBox;
 import de.akte.core.text.ContentTypeDetector;
@@ -121,6 +122,8 @@ final class ParserWork {
             return failure(Wire.FailureKind.QUARANTINED, e.getMessage());
         } catch (RecognitionDeferredException e) {
             return failure(Wire.FailureKind.DEFERRED, e.getMessage());
+        } catch (RecognitionTimedOutException e) {
+            return failure(Wire.FailureKind.TIMED_OUT, e.getMessage());
         } catch (IllegalArgumentException e) {
             return failure(job instanceof Wire.Render ? Wire.FailureKind.NO_SUCH_PAGE : Wire.FailureKind.FAILED,
                     e.getMessage());

@@ -78,6 +78,8 @@ final class Wire {
         QUARANTINED,
         /** Something needed (OCR) is missing now. */
         DEFERRED,
+        /** A time limit inside the reader ran out (a Tesseract page): tried again a few times. */
+        TIMED_OUT,
         /** The file has no such page. */
         NO_SUCH_PAGE,
         /** The page would be larger than a rendered page may be: the reason says which width would fit. */

@@ -8,6 +8,7 @@ import de.akte.ingest.detect.TikaContentTypeDetector;
 import de.akte.ingest.extract.TikaTextExtractor;
 import de.akte.ingest.metadata.MetadataExtractor;
 import de.akte.ingest.ocr.OcrSettings;
+import de.akte.core.recognition.RecognitionTimedOutException;
 import de.akte.ingest.image.DecodedPageBudget;
 import de.akte.ingest.pages.RenderedPages;
 import de.akte.ingest.recognition.RecognitionSettings;
@@ -176,6 +177,19 @@ class IsolatedRecognizerTest {
         Path cut = dir.resolve("kaputt.pdf");
         Files.write(cut, java.util.Arrays.copyOf(pdf, pdf.length / 3));
         assertThrows(UnreadableContentException.class, () -> recognizer.recognize(cut, "kaputt.pdf", "K").close());
+    }
+
+    @Test
+    void aTesseractPageOverItsTimeLimitInTheReaderComesBackAsATimeOutToTryAgainNotAsUnreadable() throws IOException {
+        InstalledTesseract.probe().assumeAvailable();
+        // no page of a 300 dpi letter is read in 50 ms: the real Tesseract is stopped at its limit in the reader
+        IsolatedRecognizer recognizer = new IsolatedRecognizer(pool(ParserSettings.ofThisJvm(dir.resolve("work"),
+                OcrSettings.defaults().withTimeout(Duration.ofMillis(50)))));
+        Path scan = dir.resolve("langsam.png");
+        LetterScans.toPng(LetterScans.page(Letter.numbered(7)), 300, scan);
+        RecognitionTimedOutException e = assertThrows(RecognitionTimedOutException.class,
+                () -> recognizer.recognize(scan, "langsam.png", "Brief").close());
+        assertTrue(e.getMessage().contains("did not finish within 50 ms"), e.getMessage());
     }
 
     @Test

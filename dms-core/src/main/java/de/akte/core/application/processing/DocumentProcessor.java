@@ -4,6 +4,7 @@ import de.akte.core.recognition.ContentRecognizer;
 import de.akte.core.recognition.ReaderCrashedException;
 import de.akte.core.recognition.Recognition;
 import de.akte.core.recognition.RecognitionDeferredException;
+import de.akte.core.recognition.RecognitionTimedOutException;
 import de.akte.core.scanning.ScanUnfinishedException;
 import de.akte.core.scanning.ScannerUnavailableException;
 import de.akte.core.security.Caller;
@@ -92,6 +93,10 @@ public class DocumentProcessor {
         } catch (RecognitionDeferredException | ScannerUnavailableException e) {
             LOG.info(() -> "document " + work.documentId() + " waits: " + e.getMessage());
             outcomes.postponed(work, e.getMessage());
+        } catch (RecognitionTimedOutException e) {
+            LOG.warning(() -> "document " + work.documentId() + " version " + work.versionNumber()
+                    + " timed out: " + e.getMessage());
+            outcomes.timedOut(work, e.getMessage());
         } catch (ScanUnfinishedException e) {
             LOG.warning(() -> "document " + work.documentId() + " version " + work.versionNumber()
                     + " not scanned: " + e.getMessage());

@@ -159,6 +159,21 @@ public class TaskOutcomes {
         });
     }
 
+    /**
+     * Recognition ran past a time limit (a Tesseract page): perhaps only because the machine was busy, so tried again
+     * later (doubling the wait) until the policy's attempts are used up; then FAILED for an administrator to retry.
+     */
+    void timedOut(ClaimedTask work, String reason) {
+        unitOfWork.run(() -> {
+            ProcessingTask task = tasks.find(work.taskId()).orElseThrow();
+            if (task.retryLater(reason, clock.now(), policy.firstBackoff(), policy.maxAttempts())) {
+                awaitIfCurrent(work, reason + "; it will be retried automatically");
+            } else {
+                failIfCurrent(work, reason + " (" + task.attempts() + " tries); an administrator can retry it");
+            }
+        });
+    }
+
     /** The file cannot be read: a permanent problem, the task ends as FAILED with the reason. */
     void unreadable(ClaimedTask work, String reason) {
         unitOfWork.run(() -> {

@@ -187,6 +187,27 @@ class PoisonFileScenarioTest {
         }
 
         @Test
+        void aPageOcrDoesNotFinishInTimeIsRetriedWithBackoffAndFailsForAnAdministratorAfterItsAttempts() {
+            Office office = office();
+            DocumentView doc = upload(office, "Langsamer Scan", "%SLOWPAGE dichte Seite");
+            settle();
+            DocumentView waiting = status(office, doc.id());
+            assertEquals("RECEIVED", waiting.status());
+            assertTrue(waiting.statusReason().endsWith("was stopped; it will be retried automatically"),
+                    waiting.statusReason());
+            assertEquals(0, task(doc.id()).crashes(), "a time-out is not a crash");
+            for (int round = 0; round < 8; round++) {
+                later(Duration.ofHours(1));
+                settle();
+            }
+            DocumentView failed = status(office, doc.id());
+            assertEquals("FAILED", failed.status());
+            assertTrue(failed.statusReason().endsWith("(6 tries); an administrator can retry it"),
+                    failed.statusReason());
+            assertEquals(ProcessingState.FAILED, task(doc.id()).state());
+        }
+
+        @Test
         void healthNamesAFileThatStoppedAWorker() {
             Office office = office();
             DocumentView poison = upload(office, "Verschachtelt", "%STACKOVERFLOW tief verschachtelt");
