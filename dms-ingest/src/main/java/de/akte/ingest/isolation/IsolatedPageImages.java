@@ -60,7 +60,7 @@ public final class IsolatedPageImages implements PageImages {
             byte[] png;
             try {
                 png = renderers.run(new Wire.Render(sha256, copy.toString(), mediaType, pageIndex, width,
-                        job.toString()), settings.renderLimit(), settings.renderLimit(), answer -> accept(answer, job));
+                        job.toString(), limits.maxSourcePixels(), limits.maxProducedPixels()), settings.renderLimit(), settings.renderLimit(), answer -> accept(answer, job));
             } catch (ReaderUnavailableException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }

@@ -177,8 +177,10 @@ final class ParserWork {
 
     private Wire.Answer render(Wire.Render job) {
         Path directory = Path.of(job.jobDirectory());
-        // the server has rounded the width to a served one already; the pixel limits apply here, where pixels are
-        byte[] png = new RenderedPages(directory.resolve("cache"), budget, PageRenderLimits.exactly(job.width()))
+        // the server has rounded the width to a served one already; its pixel limits apply here, where pixels are
+        PageRenderLimits limits = new PageRenderLimits(List.of(job.width()), job.maxSourcePixels(),
+                job.maxProducedPixels(), 0);
+        byte[] png = new RenderedPages(directory.resolve("cache"), budget, limits)
                 .render(job.sha256(), () -> Path.of(job.source()), job.mediaType(), job.pageIndex(), job.width());
         try {
             Files.write(directory.resolve("page.png"), png);

@@ -24,9 +24,12 @@ final class Wire {
     record Recognize(String original, String fileName, String title, String jobDirectory) implements Job {
     }
 
-    /** Render one page of {@code source} (a copy in the job directory, which the reader may delete). */
-    record Render(String sha256, String source, String mediaType, int pageIndex, int width, String jobDirectory)
-            implements Job {
+    /**
+     * Render one page of {@code source} (a copy in the job directory, which the reader may delete) within the
+     * server's pixel limits ({@code AKTE_PAGE_MAX_SOURCE_PIXELS}, {@code AKTE_PAGE_MAX_PIXELS}).
+     */
+    record Render(String sha256, String source, String mediaType, int pageIndex, int width, String jobDirectory,
+                  long maxSourcePixels, long maxProducedPixels) implements Job {
     }
 
     /** Are you there? */

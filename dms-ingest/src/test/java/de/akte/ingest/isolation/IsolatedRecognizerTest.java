@@ -10,7 +10,9 @@ import de.akte.ingest.metadata.MetadataExtractor;
 import de.akte.ingest.ocr.OcrSettings;
 import de.akte.core.recognition.RecognitionTimedOutException;
 import de.akte.ingest.image.DecodedPageBudget;
+import de.akte.ingest.pages.PageRenderLimits;
 import de.akte.ingest.pages.RenderedPages;
+import de.akte.core.recognition.PageTooLargeException;
 import de.akte.ingest.recognition.RecognitionSettings;
 import de.akte.ingest.recognition.ScanRecognizer;
 import de.akte.ingest.recognition.ScanSteps;
@@ -190,6 +192,19 @@ class IsolatedRecognizerTest {
         RecognitionTimedOutException e = assertThrows(RecognitionTimedOutException.class,
                 () -> recognizer.recognize(scan, "langsam.png", "Brief").close());
         assertTrue(e.getMessage().contains("did not finish within 50 ms"), e.getMessage());
+    }
+
+    @Test
+    void theReaderRendersWithinTheServersConfiguredPixelLimitsNotItsDefaults() throws IOException {
+        Path scan = dir.resolve("seite.png");
+        LetterScans.toPng(LetterScans.page(Letter.numbered(9)), 300, scan);
+        PageRenderLimits d = PageRenderLimits.defaults();
+        // a 300 dpi A4 page decodes to about 8.7 megapixels: over a 2-megapixel cap, far under the default 150
+        IsolatedPageImages strict = new IsolatedPageImages(dir.resolve("cache"), pool(settings()),
+                new PageRenderLimits(d.widths(), 2_000_000L, d.maxProducedPixels(), d.cacheBytes()));
+        PageTooLargeException e = assertThrows(PageTooLargeException.class,
+                () -> strict.render("cd".repeat(32), () -> copy(scan), "image/png", 0, 640));
+        assertTrue(e.getMessage().contains("2 megapixels"), e.getMessage());
     }
 
     @Test

@@ -45,7 +45,7 @@ class WireDecoderTest {
 
     @Test
     void refusesAJobSentAsAnAnswer() {
-        assertRefused(Frames.serialize(new Wire.Render("00", "/etc/shadow", "image/png", 0, 100, "/tmp")), "");
+        assertRefused(Frames.serialize(new Wire.Render("00", "/etc/shadow", "image/png", 0, 100, "/tmp", 1, 1)), "");
     }
 
     @Test
