@@ -10,7 +10,10 @@ public interface ProcessingTaskRepository {
 
     Optional<ProcessingTask> find(long id);
 
-    /** Ids of pending tasks due at the given time, oldest first. */
+    /**
+     * Ids of pending tasks due at the given time: those that never took a worker down first, then by fewest crashes;
+     * oldest first within each.
+     */
     List<Long> dueIds(Instant now, int limit);
 
     /**

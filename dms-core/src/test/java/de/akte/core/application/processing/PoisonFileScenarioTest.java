@@ -208,6 +208,22 @@ class PoisonFileScenarioTest {
         }
 
         @Test
+        void aFileThatAlreadyTookAWorkerDownWaitsBehindFilesThatDidNot() {
+            Office office = office();
+            DocumentView poison = upload(office, "Giftig", "%STACKOVERFLOW tief");
+            settle();
+            assertEquals(1, task(poison.id()).crashes());
+            later(Duration.ofHours(1));
+            // due later than the poison file, yet handed out first: a backlog of crashing files cannot starve others
+            DocumentView letter = upload(office, "Brief", "Sehr geehrte Damen und Herren");
+
+            assertEquals(1, processor.processDue(1));
+
+            assertEquals("READY", status(office, letter.id()).status());
+            assertEquals(1, task(poison.id()).crashes(), "the poison file was not tried before the letter");
+        }
+
+        @Test
         void healthNamesAFileThatStoppedAWorker() {
             Office office = office();
             DocumentView poison = upload(office, "Verschachtelt", "%STACKOVERFLOW tief verschachtelt");

@@ -35,7 +35,7 @@ public class JpaProcessingTaskRepository implements ProcessingTaskRepository {
     @Override
     public List<Long> dueIds(Instant now, int limit) {
         return em.createQuery("select t.id from ProcessingTask t where t.state = :pending and t.nextAttemptAt <= :now"
-                        + " order by t.nextAttemptAt, t.id", Long.class)
+                        + " order by t.crashes, t.nextAttemptAt, t.id", Long.class)
                 .setParameter("pending", ProcessingState.PENDING).setParameter("now", now)
                 .setMaxResults(limit).getResultList();
     }
