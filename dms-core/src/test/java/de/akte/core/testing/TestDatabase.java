@@ -1,5 +1,7 @@
 package de.akte.core.testing;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -56,7 +58,12 @@ public final class TestDatabase implements AutoCloseable {
         pg.setURL(base);
         pg.setUser(admin.getUser());
         pg.setCurrentSchema(name);
-        return new TestDatabase(kind, pg, name);
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(pg);
+        pool.setPoolName(name);
+        pool.setMaximumPoolSize(10);
+        pool.setMinimumIdle(0);
+        return new TestDatabase(kind, new HikariDataSource(pool), name);
     }
 
     public Kind kind() {
@@ -77,6 +84,10 @@ public final class TestDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not drop the test database", e);
+        } finally {
+            if (dataSource instanceof HikariDataSource pool) {
+                pool.close();
+            }
         }
     }
 }
