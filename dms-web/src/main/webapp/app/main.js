@@ -73,7 +73,7 @@ async function render() {
     } else if (path === '/case-file') {
       await caseFileByReference(view, params.get('reference'));
     } else if ((m = path.match(/^\/documents\/(\d+)$/))) {
-      await documentView(view, Number(m[1]), params);
+      await documentView(view, Number(m[1]), params, me);
     } else if (path === '/inbox') {
       await inboxView(view, params);
     } else if (path === '/imports') {

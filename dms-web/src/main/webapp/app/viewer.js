@@ -7,7 +7,8 @@ import { dropZone } from './upload.js';
 
 const ZOOMS = [100, 150, 200, 300];
 
-export async function documentView(view, id, params) {
+export async function documentView(view, id, params, me) {
+  const admin = ((me && me.roles) || []).includes('ADMIN');
   const q = params.get('q') || '';
   const [doc, versions, text, annotations] = await Promise.all([
     api('/documents/' + id), api('/documents/' + id + '/versions'), api('/documents/' + id + '/text'),
@@ -51,7 +52,7 @@ export async function documentView(view, id, params) {
 
   const notesPanel = h('section', { class: 'panel', id: 'annotations' });
   const side = h('div', { class: 'side' }, notesPanel, metadataPanel(doc), editPanel(doc),
-    versionsPanel(id, versions), newVersionPanel(id));
+    versionsPanel(id, versions, admin), newVersionPanel(id, admin));
   const main = h('div', { class: 'viewer-main' }, pager, hitInfo, scroller);
   clear(view).append(
     h('p', { class: 'breadcrumb' }, doc.caseFile ? h('a', { href: doc.caseFileId ? link('/case-files/' + doc.caseFileId)
@@ -302,20 +303,41 @@ function editPanel(doc) {
   return h('details', { class: 'panel' }, h('summary', {}, t('editTitle')), form);
 }
 
-function versionsPanel(id, versions) {
+// versions whose bytes the server withholds: not yet scanned, malware found, or not scannable
+const WITHHELD = ['PENDING', 'INFECTED', 'UNSCANNABLE'];
+
+function downloads(id, v, admin) {
+  if (!WITHHELD.includes(v.malwareScan)) {
+    return [h('a', { href: `/api/documents/${id}/versions/${v.version}/content`, download: v.fileName,
+      class: 'download-original' }, t('original')), ' · ',
+    v.renditionAvailable ? h('a', { href: `/api/documents/${id}/versions/${v.version}/rendition`,
+      class: 'download-rendition' }, t('rendition')) : h('span', { class: 'muted' }, `${t('rendition')}: ${t('notYet')}`)];
+  }
+  const note = h('span', { class: 'withheld' }, t('scan' + v.malwareScan));
+  if (!admin) {
+    return note;
+  }
+  // only administrators get withheld bytes, and only after saying they know what they are opening (audited)
+  const anyway = h('button', { type: 'button', class: 'download-withheld' }, t('downloadAnyway'));
+  anyway.addEventListener('click', () => {
+    if (window.confirm(t('confirmWithheld', v.fileName, t('scan' + v.malwareScan)))) {
+      location.href = `/api/documents/${id}/versions/${v.version}/content?confirmQuarantined=true`;
+    }
+  });
+  return [note, ' ', anyway];
+}
+
+function versionsPanel(id, versions, admin) {
   return h('section', { class: 'panel', id: 'versions' }, h('h2', {}, t('versions')),
     h('table', {}, h('thead', {}, h('tr', {}, [t('version'), t('createdAt'), t('fileName'), t('size'), t('download')]
       .map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, versions.slice().reverse().map((v) => h('tr', {},
       h('td', {}, String(v.version)), h('td', {}, `${formatDate(v.createdAt)} ${t('createdBy')} ${v.createdBy}`),
       h('td', {}, v.fileName), h('td', {}, formatSize(v.size)),
-      h('td', {}, h('a', { href: `/api/documents/${id}/versions/${v.version}/content`, download: v.fileName,
-        class: 'download-original' }, t('original')), ' · ',
-      v.renditionAvailable ? h('a', { href: `/api/documents/${id}/versions/${v.version}/rendition`,
-        class: 'download-rendition' }, t('rendition')) : h('span', { class: 'muted' }, `${t('rendition')}: ${t('notYet')}`)))))));
+      h('td', {}, downloads(id, v, admin)))))));
 }
 
-function newVersionPanel(id) {
+function newVersionPanel(id, admin) {
   return dropZone({ title: t('newVersion'), path: `/documents/${id}/versions`, multiple: false, id: 'version-upload',
     makeForm: (file) => {
       const form = new FormData();
@@ -324,6 +346,6 @@ function newVersionPanel(id) {
     },
     onDone: async () => {
       const versions = await api(`/documents/${id}/versions`);
-      document.getElementById('versions').replaceWith(versionsPanel(id, versions));
+      document.getElementById('versions').replaceWith(versionsPanel(id, versions, admin));
     } });
 }

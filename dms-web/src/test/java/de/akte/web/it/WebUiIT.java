@@ -28,6 +28,7 @@ import static de.akte.web.it.ApiClient.fields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The clerk web UI in headless Chromium against the running server: login, search with the hit highlighted on the
@@ -356,6 +357,53 @@ class WebUiIT implements ScreenshotOnFailure.WithBrowser {
         } finally {
             driver().manage().window().setSize(desktop);
         }
+    }
+
+    @Test
+    void aQuarantinedOriginalHasNoLinkForTheClerkAndAnAdministratorMustConfirmTheAuditedDownload() {
+        assumeTrue(ADMIN.get("/api/health").json().getJsonObject("malwareScan").getBoolean("enabled"),
+                "the server under test does not scan (no clamd on this machine)");
+        byte[] eicar = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
+                .getBytes(StandardCharsets.US_ASCII);
+        ApiClient.Answer upload = ADMIN.upload("/api/documents", fields("title", "Anhang Bürgerpost", "caseFile",
+                caseFile), "anhang.txt", eicar);
+        assertEquals(201, upload.status(), upload::text);
+        long id = upload.json().getJsonNumber("id").longValue();
+        assertEquals("QUARANTINED", ADMIN.awaitDocument(id, d -> !List.of("RECEIVED", "PROCESSING")
+                .contains(d.getString("status")), Duration.ofSeconds(120)).getString("status"));
+
+        loginAsClerk();
+        open("#/documents/" + id);
+        WebElement versions = visible(By.id("versions"));
+        assertTrue(versions.getText().contains("in Quarantäne: Schadsoftware gefunden"), versions::getText);
+        assertTrue(driver().findElements(By.cssSelector("#versions a.download-original")).isEmpty());
+        assertTrue(driver().findElements(By.cssSelector("#versions .download-withheld")).isEmpty());
+
+        signedOut();
+        login("admin", System.getProperty("akte.it.adminPassword"));
+        visible(By.id("search-q"));
+        open("#/documents/" + id);
+        String since = java.time.Instant.now().minusSeconds(1).toString();
+        visible(By.cssSelector("#versions .download-withheld")).click();
+        org.openqa.selenium.Alert warning = waiting().until(ExpectedConditions.alertIsPresent());
+        assertTrue(warning.getText().contains("„anhang.txt“ ist in Quarantäne: Schadsoftware gefunden")
+                && warning.getText().contains("protokolliert"), warning::getText);
+        warning.dismiss();
+        assertEquals(0, released(id, since), "nothing released when the administrator cancels");
+
+        visible(By.cssSelector("#versions .download-withheld")).click();
+        waiting().until(ExpectedConditions.alertIsPresent()).accept();
+        waiting().until(d -> released(id, since) == 1);
+    }
+
+    private int released(long documentId, String since) {
+        JsonObject page = ADMIN.get("/api/admin/audit?user=admin&from=" + java.net.URLEncoder.encode(since,
+                StandardCharsets.UTF_8) + "&size=100").json();
+        return (int) page.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("action").equals("READ_CONTENT")
+                        && e.getString("targetId").equals(Long.toString(documentId))
+                        && e.getString("details").contains("released to an administrator on confirmation"))
+                .count();
     }
 
     @Test
