@@ -56,6 +56,10 @@ final class ParserProcess implements AutoCloseable {
                 // one collector thread and no perf-data file: a reader is small and short-lived
                 "-XX:+UseSerialGC", "-XX:-UsePerfData",
                 "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + directory,
+                // the parsers' libraries log through SLF4J and Log4j, which have no back-end in a reader: without these
+                // every reader start printed "no provider" warnings into the server log
+                "-Dslf4j.internal.verbosity=ERROR",
+                "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory",
                 "-D" + ParserMain.TESSERACT + "=" + settings.ocr().executable(),
                 "-D" + ParserMain.LANGUAGES + "=" + String.join("+", settings.ocr().languages()),
                 "-D" + ParserMain.OCR_TIMEOUT + "=" + settings.ocr().timeout().toMillis(),
