@@ -13,8 +13,6 @@ import de.akte.ingest.imports.source.ZipLimits;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -68,7 +66,7 @@ public final class ServerImportRun {
                 if (stopping.getAsBoolean()) {
                     return Outcome.STOPPED;
                 }
-                handIn(importer, batchId, file);
+                handIn(importer, batchId, files, file);
                 handed++;
             }
         }
@@ -77,9 +75,9 @@ public final class ServerImportRun {
         return Outcome.COMPLETED;
     }
 
-    private void handIn(Caller importer, long batchId, SourceFile file) {
-        // not through a link: one swapped in since the walk would lead past the roots
-        try (InputStream in = Files.newInputStream(file.file(), LinkOption.NOFOLLOW_LINKS)) {
+    private void handIn(Caller importer, long batchId, ImportSource source, SourceFile file) {
+        // not through a link: one swapped in since the walk, for the file or a folder on its way, would lead past the roots
+        try (InputStream in = source.read(file)) {
             imports.importItem(importer, batchId, new ImportItemUpload(file.path(), file.sha256(), null, null, null,
                     null, null), in);
         } catch (IOException e) {

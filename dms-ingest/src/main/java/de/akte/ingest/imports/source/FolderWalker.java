@@ -22,6 +22,7 @@ final class FolderWalker {
     private final Path root;
     private final Path manifest;
     private final ImportRoots roots;
+    private final ConfinedFiles confined;
 
     FolderWalker(Path root, Path manifest) {
         this(root, manifest, null);
@@ -32,6 +33,7 @@ final class FolderWalker {
         this.root = root.toAbsolutePath().normalize();
         this.manifest = manifest == null ? null : manifest.toAbsolutePath().normalize();
         this.roots = roots;
+        this.confined = roots == null ? null : new ConfinedFiles(roots);
     }
 
     /** Relative paths with forward slashes, sorted, whatever order the file system lists them in. */
@@ -69,12 +71,30 @@ final class FolderWalker {
                 }
             }
             try {
-                files.add(new SourceFile(path, file, Files.size(file), ContentHash.of(file)));
+                files.add(confined == null ? new SourceFile(path, file, Files.size(file), ContentHash.of(file))
+                        : confinedFile(path, file));
             } catch (IOException e) {
                 unreadable.add(new RefusedFile(path, "cannot read the file: " + e.getMessage()));
             }
         }
-        return new ImportSource(files, unreadable, null);
+        return new ImportSource(files, unreadable, null, confined);
+    }
+
+    // hashed from the very bytes an import will read, opened the same safe way
+    private SourceFile confinedFile(String path, Path file) throws IOException {
+        long size;
+        String sha256;
+        try (java.io.InputStream in = confined.open(file)) {
+            java.security.MessageDigest digest = ContentHash.sha256();
+            byte[] buffer = new byte[64 * 1024];
+            size = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+                size += n;
+            }
+            sha256 = java.util.HexFormat.of().formatHex(digest.digest());
+        }
+        return new SourceFile(path, file, size, sha256);
     }
 
     /** Files, and when confined links of any kind too: they are judged, not silently followed or skipped. */

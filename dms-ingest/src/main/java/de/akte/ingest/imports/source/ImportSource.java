@@ -3,6 +3,7 @@ package de.akte.ingest.imports.source;
 import de.akte.core.imports.ImportRoots;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,11 +21,29 @@ public final class ImportSource implements AutoCloseable {
     private final List<SourceFile> files;
     private final List<RefusedFile> refused;
     private final Path spoolDirectory;
+    private final ConfinedFiles confinement;
 
     ImportSource(List<SourceFile> files, List<RefusedFile> refused, Path spoolDirectory) {
+        this(files, refused, spoolDirectory, null);
+    }
+
+    /** @param confinement how the files of a folder below the import roots are opened; null: by name */
+    ImportSource(List<SourceFile> files, List<RefusedFile> refused, Path spoolDirectory, ConfinedFiles confinement) {
         this.files = List.copyOf(files);
         this.refused = List.copyOf(refused);
         this.spoolDirectory = spoolDirectory;
+        this.confinement = confinement;
+    }
+
+    /**
+     * Opens one of the files for reading. Below the import roots each folder on the way is opened without following
+     * links, so a folder swapped for a link since the walk cannot lead the read elsewhere.
+     */
+    public InputStream read(SourceFile file) throws IOException {
+        if (confinement != null) {
+            return confinement.open(file.file());
+        }
+        return Files.newInputStream(file.file(), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The files to import, in a stable order, each with its SHA-256. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +50,30 @@ class ConfinedImportSourceTest {
             assertTrue(reason(source, "sub/passwd.pdf").contains("outside the folders"), reason(source, "sub/passwd.pdf"));
             assertTrue(reason(source, "sub/etc").contains("outside the folders"), reason(source, "sub/etc"));
             assertTrue(reason(source, "sub/dangling.pdf").contains("leading nowhere"));
+        }
+    }
+
+    @Test
+    void aFolderSwappedForALinkAfterTheWalkDoesNotLeadTheReadPastTheRoots() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        Path sub = Files.createDirectories(root.resolve("batch/sub"));
+        Files.writeString(sub.resolve("brief.pdf"), "Brief");
+        Path secrets = Files.createDirectories(dir.resolve("geheim"));
+        Files.writeString(secrets.resolve("brief.pdf"), "Geheimnis");
+
+        try (ImportSource source = ImportSource.openConfined(root.resolve("batch").toString(),
+                ImportRoots.parse(root.toString()), ZipLimits.defaults())) {
+            SourceFile file = source.files().get(0);
+            try (InputStream in = source.read(file)) {
+                assertEquals("Brief", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            // someone with write access to the import folder swaps a folder on the way for a link
+            Files.move(sub, root.resolve("batch/vorher"));
+            Files.createSymbolicLink(sub, secrets);
+            assertEquals("Geheimnis", Files.readString(file.file()), "by name the path now leads outside the roots");
+
+            IOException refused = assertThrows(IOException.class, () -> source.read(file).close());
+            assertTrue(refused.getMessage().contains("is a link or gone"), refused.getMessage());
         }
     }
 
