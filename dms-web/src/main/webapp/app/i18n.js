@@ -1,7 +1,14 @@
 // The UI's words in German (default) and English; the choice is kept in localStorage, ?lang=en switches.
 const de = {
   appName: 'Akte', skip: 'Zum Inhalt', navLabel: 'Hauptnavigation', navSearch: 'Suche', navInbox: 'Posteingang',
-  navImports: 'Importe', logout: 'Abmelden', otherLanguage: 'English', signedInAs: 'Angemeldet als {0}',
+  navImports: 'Importe', navTokens: 'Zugangstoken', tokensTitle: 'Zugangstoken für Programme',
+  tokensIntro: 'Mit einem Zugangstoken arbeiten Programme in Ihrem Namen, etwa das Import-Werkzeug der Scanstelle. Ein Token gilt höchstens 30 Tage nach Ihrer letzten Anmeldung mit Passwort; widerrufen Sie es, sobald es nicht mehr gebraucht wird.',
+  tokenLabel: 'Bezeichnung', tokenLabelHint: 'z. B. Scanstelle Raum 104', tokenCreate: 'Token erstellen',
+  tokenNew: 'Neues Zugangstoken', tokenShownOnce: 'Kopieren Sie das Token jetzt: es wird nicht noch einmal angezeigt.',
+  tokenExpires: 'Gültig bis', tokenLimit: 'Spätestens bis', tokenRevoke: 'Widerrufen', tokenNone: 'Sie haben keine gültigen Zugangstoken.',
+  tokenConfirmRevoke: 'Das Token „{0}“ widerrufen? Programme, die es benutzen, werden sofort abgewiesen.',
+  tokenRevoked: 'Token widerrufen.',
+  logout: 'Abmelden', otherLanguage: 'English', signedInAs: 'Angemeldet als {0}',
   loginTitle: 'Anmelden', username: 'Benutzername', password: 'Passwort', login: 'Anmelden',
   loginFailed: 'Benutzername oder Passwort ist falsch.',
   searchLabel: 'Suchbegriffe', searchButton: 'Suchen', searchPlaceholder: 'z. B. Bauantrag Lindenstraße',
@@ -101,7 +108,14 @@ const de = {
 };
 const en = {
   appName: 'Akte', skip: 'Skip to content', navLabel: 'Main navigation', navSearch: 'Search', navInbox: 'Inbox',
-  navImports: 'Imports', logout: 'Sign out', otherLanguage: 'Deutsch', signedInAs: 'Signed in as {0}',
+  navImports: 'Imports', navTokens: 'Access tokens', tokensTitle: 'Access tokens for programs',
+  tokensIntro: 'With an access token, programs act in your name, such as the scanning station\'s import tool. A token is valid at most 30 days after you last signed in with your password; revoke it as soon as it is no longer needed.',
+  tokenLabel: 'Label', tokenLabelHint: 'e.g. scanning station room 104', tokenCreate: 'Create token',
+  tokenNew: 'New access token', tokenShownOnce: 'Copy the token now: it will not be shown again.',
+  tokenExpires: 'Valid until', tokenLimit: 'At the latest until', tokenRevoke: 'Revoke', tokenNone: 'You have no valid access tokens.',
+  tokenConfirmRevoke: 'Revoke the token “{0}”? Programs using it are refused at once.',
+  tokenRevoked: 'Token revoked.',
+  logout: 'Sign out', otherLanguage: 'Deutsch', signedInAs: 'Signed in as {0}',
   loginTitle: 'Sign in', username: 'Username', password: 'Password', login: 'Sign in',
   loginFailed: 'Wrong username or password.',
   searchLabel: 'Search terms', searchButton: 'Search', searchPlaceholder: 'e.g. building permit',

@@ -8,6 +8,7 @@ import { caseFileView, caseFileByReference } from './casefile.js';
 import { documentView } from './viewer.js';
 import { inboxView, importsView } from './work.js';
 import { recordsView } from './records.js';
+import { tokensView } from './tokens.js';
 
 const view = document.getElementById('view');
 let me = null;
@@ -20,6 +21,7 @@ function applyLanguage() {
   document.getElementById('nav-search').textContent = t('navSearch');
   document.getElementById('nav-inbox').textContent = t('navInbox');
   document.getElementById('nav-imports').textContent = t('navImports');
+  document.getElementById('nav-tokens').textContent = t('navTokens');
   document.getElementById('nav-records').textContent = t('navRecords');
   document.getElementById('logout').textContent = t('logout');
   const toggle = document.getElementById('lang-toggle');
@@ -78,6 +80,8 @@ async function render() {
       await inboxView(view, params);
     } else if (path === '/imports') {
       await importsView(view, params);
+    } else if (path === '/tokens') {
+      await tokensView(view);
     } else if (path === '/records') {
       await recordsView(view, params);
     } else {

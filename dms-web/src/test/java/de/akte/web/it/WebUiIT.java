@@ -396,6 +396,28 @@ class WebUiIT implements ScreenshotOnFailure.WithBrowser {
         waiting().until(d -> released(id, since) == 1);
     }
 
+    @Test
+    void aClerkCreatesATokenForAProgramSeesItListedAndRevokesIt() {
+        loginAsClerk();
+        open("#/tokens");
+        visible(By.id("token-label")).sendKeys("Scanstelle Raum 104");
+        driver().findElement(By.id("token-create")).click();
+        String token = visible(By.id("new-token")).getAttribute("value");
+        assertTrue(token.length() > 20, token);
+        assertEquals(200, ApiClient.bearer(token).get("/api/users/me").status(), "the new token works");
+        WebElement list = visible(By.id("token-list"));
+        assertTrue(list.getText().contains("Scanstelle Raum 104"), list::getText);
+        assertFalse(list.getText().contains(token), "the list names tokens, it never shows one");
+
+        visible(By.cssSelector("#token-list .revoke-token")).click();
+        org.openqa.selenium.Alert question = waiting().until(ExpectedConditions.alertIsPresent());
+        assertTrue(question.getText().contains("„Scanstelle Raum 104“ widerrufen"), question::getText);
+        question.accept();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-list"),
+                "keine gültigen Zugangstoken"));
+        assertEquals(401, ApiClient.bearer(token).get("/api/users/me").status(), "a revoked token is refused");
+    }
+
     private int released(long documentId, String since) {
         JsonObject page = ADMIN.get("/api/admin/audit?user=admin&from=" + java.net.URLEncoder.encode(since,
                 StandardCharsets.UTF_8) + "&size=100").json();
