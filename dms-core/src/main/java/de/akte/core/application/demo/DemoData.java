@@ -20,6 +20,7 @@ import de.akte.core.security.UserAccount;
 import de.akte.core.security.UserRepository;
 import de.akte.core.shared.Clock;
 import de.akte.core.shared.UnitOfWork;
+import de.akte.core.security.SystemActor;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -32,6 +33,8 @@ import java.util.Set;
  * processes, and one user of each role. Loaded only on request and only into an empty system.
  */
 public class DemoData {
+
+    private static final String DEMO = SystemActor.DEMO_DATA.actorName();
 
     private final UnitOfWork unitOfWork;
     private final DepartmentRepository departments;
@@ -115,7 +118,7 @@ public class DemoData {
             user("scanstelle", hash, EnumSet.of(Role.SCANNER), Set.copyOf(dept.values()));
             user("registratur", hash, EnumSet.of(Role.RECORDS_OFFICER), Set.of());
             user("registratur2", hash, EnumSet.of(Role.RECORDS_OFFICER), Set.of());
-            audit.record("system", AuditAction.ADMIN, "system", "demo-data", "demo data loaded");
+            audit.record(DEMO, AuditAction.ADMIN, "system", "demo-data", "demo data loaded");
             return true;
         });
     }
@@ -140,13 +143,13 @@ public class DemoData {
     private CaseFile caseFile(String reference, String title, Department department, FilePlanNode node,
                               LocalDate openedOn) {
         CaseFile c = new CaseFile(new FileReference(reference), title, department, node, openedOn, clock.now(),
-                "system");
+                DEMO);
         caseFiles.add(c);
         return c;
     }
 
     private void process(CaseFile caseFile, String title) {
-        caseFiles.addProcess(new Process(caseFile, title, clock.now(), "system"));
+        caseFiles.addProcess(new Process(caseFile, title, clock.now(), DEMO));
     }
 
     private void user(String username, String hash, Set<Role> roles, Set<Department> memberOf) {

@@ -33,6 +33,7 @@ import de.akte.core.shared.Clock;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.NotFoundException;
 import de.akte.core.shared.UnitOfWork;
+import de.akte.core.security.SystemActor;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -51,7 +52,7 @@ import java.util.logging.Logger;
 public class FilingService {
 
     private static final Logger LOG = Logger.getLogger(FilingService.class.getName());
-    private static final String SYSTEM = "system";
+    private static final String SYSTEM = SystemActor.FILING.actorName();
     private static final int REBUILD_BATCH = 200;
     /** What a department sees when automation thinks one of its records belongs elsewhere: nothing from there. */
     public static final String ANOTHER_DEPARTMENT = "may belong to another department; the registry has been asked to check";
@@ -138,7 +139,7 @@ public class FilingService {
             }
             if (resolution.outcome() == ReferenceResolution.Outcome.ELSEWHERE) {
                 // only the registry learns of it: the department sees the same as for a reference that does not exist
-                routing.ask(document, RoutingCause.TEXT_REFERENCE, null, "page " + field.page()
+                routing.ask(SystemActor.FILING, document, RoutingCause.TEXT_REFERENCE, null, "page " + field.page()
                         + " mentions file reference " + resolution.caseFile().fileReference() + ", a case file of "
                         + "department " + resolution.caseFile().department().code());
             }
@@ -149,7 +150,7 @@ public class FilingService {
         if (document.caseFile().isEmpty()) {
             classifier.classifyAcrossDepartments(text).get(Label.DEPARTMENT)
                     .filter(p -> !p.value().equals(department) && p.confidence() >= policy.autoFileConfidence())
-                    .ifPresent(p -> routing.ask(document, RoutingCause.RESEMBLANCE, ANOTHER_DEPARTMENT,
+                    .ifPresent(p -> routing.ask(SystemActor.FILING, document, RoutingCause.RESEMBLANCE, ANOTHER_DEPARTMENT,
                             String.format(Locale.ROOT, "resembles the filed records of department %s (%.2f; %s)",
                                     p.value(), p.confidence(), p.reason())));
         }
@@ -162,7 +163,7 @@ public class FilingService {
             case DOCUMENT_TYPE -> predicted.put(label, rule);
             case DEPARTMENT -> {
                 if (!rule.value().equals(department)) {
-                    routing.ask(document, RoutingCause.RULE, ANOTHER_DEPARTMENT,
+                    routing.ask(SystemActor.FILING, document, RoutingCause.RULE, ANOTHER_DEPARTMENT,
                             "rule (" + rule.reason() + ") assigns it to department " + rule.value());
                 }
             }
@@ -171,7 +172,7 @@ public class FilingService {
                 if (resolution.open().isPresent()) {
                     predicted.put(label, rule);
                 } else if (resolution.outcome() == ReferenceResolution.Outcome.ELSEWHERE) {
-                    routing.ask(document, RoutingCause.RULE, ANOTHER_DEPARTMENT, "rule (" + rule.reason()
+                    routing.ask(SystemActor.FILING, document, RoutingCause.RULE, ANOTHER_DEPARTMENT, "rule (" + rule.reason()
                             + ") assigns it to case file " + rule.value() + " of department "
                             + resolution.caseFile().department().code());
                 }

@@ -21,6 +21,7 @@ import de.akte.core.routing.RoutingRequest;
 import de.akte.core.routing.RoutingRequestRepository;
 import de.akte.core.security.Caller;
 import de.akte.core.security.Role;
+import de.akte.core.security.SystemActor;
 import de.akte.core.shared.Clock;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.NotFoundException;
@@ -62,18 +63,18 @@ public class RoutingDesk {
     }
 
     /**
-     * Asks the registry about a document, within the caller's transaction. The detail is for records officers
-     * only; the note (if any) is what the document's own department sees, and must name nothing of another one.
-     * The same question about the same document is asked once.
+     * Asks the registry about a document, within the caller's transaction, in the name of the automation that
+     * asks. The detail is for records officers only; the note (if any) is what the document's own department sees,
+     * and must name nothing of another one. The same question about the same document is asked once.
      */
-    public void ask(Document document, RoutingCause cause, String note, String detail) {
+    public void ask(SystemActor asker, Document document, RoutingCause cause, String note, String detail) {
         if (document.id() == null) {
             throw new IllegalStateException("a routing request needs a stored document");
         }
         boolean asked = requests.openFor(document.id()).stream().anyMatch(r -> r.cause() == cause);
         if (!asked) {
             requests.add(new RoutingRequest(document.id(), cause, detail, clock.now()));
-            audit.record("system", AuditAction.UPDATE_METADATA, "document", document.id().toString(),
+            audit.record(asker.actorName(), AuditAction.UPDATE_METADATA, "document", document.id().toString(),
                     "registry asked where it belongs: " + cause);
         }
         if (note != null && document.routingNote().isEmpty()) {

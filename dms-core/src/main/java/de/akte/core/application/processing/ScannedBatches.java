@@ -19,6 +19,7 @@ import de.akte.core.routing.RoutingCause;
 import de.akte.core.shared.Clock;
 import de.akte.core.shared.UnitOfWork;
 import de.akte.core.storage.StoredBlob;
+import de.akte.core.security.SystemActor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ import java.util.stream.Collectors;
  */
 public class ScannedBatches {
 
-    private static final String SYSTEM = "system";
+    private static final String SYSTEM = SystemActor.PROCESSING.actorName();
     private static final Logger LOG = Logger.getLogger(ScannedBatches.class.getName());
 
     private final UnitOfWork unitOfWork;
@@ -119,7 +120,7 @@ public class ScannedBatches {
                                 + blob.id().sha256() + (target != null ? "; caseFile=" + target.fileReference() : ""));
                 ids.add(document.id());
                 if (askAbout != null) {
-                    routing.ask(document, RoutingCause.NAMED_REFERENCE, "the separator sheet names a file reference "
+                    routing.ask(SystemActor.PROCESSING, document, RoutingCause.NAMED_REFERENCE, "the separator sheet names a file reference "
                             + "that is no case file of this department; the registry has been asked to check it",
                             askAbout);
                 }

@@ -16,6 +16,7 @@ import de.akte.core.shared.Clock;
 import de.akte.core.shared.ConflictException;
 import de.akte.core.shared.NotFoundException;
 import de.akte.core.shared.UnitOfWork;
+import de.akte.core.security.SystemActor;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ import java.util.logging.Logger;
  */
 public class TaskOutcomes {
 
-    private static final String SYSTEM = "system";
+    private static final String SYSTEM = SystemActor.PROCESSING.actorName();
     private static final Logger LOG = Logger.getLogger(TaskOutcomes.class.getName());
 
     private final UnitOfWork unitOfWork;

@@ -254,7 +254,7 @@ class PoisonFileScenarioTest {
                     + "retry it", quarantined.statusReason());
             assertEquals(ProcessingState.SET_ASIDE, task(poison.id()).state());
             List<AuditEntry> history = db.call(() -> audit.historyOf("document", Long.toString(poison.id()), 5));
-            assertTrue(history.stream().anyMatch(e -> e.actor().equals("system")
+            assertTrue(history.stream().anyMatch(e -> e.actor().equals("system:processing")
                     && e.details().contains("set aside after 3 worker crashes")), history::toString);
 
             int attempts = task(poison.id()).attempts();
