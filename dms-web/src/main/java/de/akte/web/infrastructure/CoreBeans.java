@@ -145,7 +145,9 @@ public class CoreBeans {
         Clock clock = Clock.system();
         Path data = settings.dataDir();
         blobStore = createBlobStore(clock);
-        textIndex = openIndex(directory(data.resolve("index")));
+        // the compound dictionary takes about half a second and tens of MB to load: the index and the classifier share it
+        GermanCompoundSplitter german = GermanCompoundSplitter.withBundledDictionary();
+        textIndex = openIndex(directory(data.resolve("index")), german);
         AkteSettings.Ocr ocr = settings.ocr();
         OcrSettings ocrSettings = new OcrSettings(ocr.tesseract(), ocr.languages(), ocr.pageTimeout(), 300);
         Path pageCache = directory(data.resolve("cache").resolve("pages"));
@@ -185,8 +187,7 @@ public class CoreBeans {
             parsersHealth = () -> ComponentHealth.degraded("files are read in the server's own memory "
                     + "(AKTE_PARSER_ISOLATION=false)");
         }
-        classifier = new DepartmentScopedClassifier(directory(data.resolve("classifier")),
-                GermanAnalysis.withBundledDictionary());
+        classifier = new DepartmentScopedClassifier(directory(data.resolve("classifier")), GermanAnalysis.over(german));
         malwareScanner = malwareScanner(settings.malwareScan());
         core = new AkteCore(new CoreAdapters(unitOfWork, JpaRepositories.over(em, clock), blobStore, textIndex,
                 new TikaContentTypeDetector(), recognizer, renderedPages, classifier, malwareScanner,
@@ -226,9 +227,9 @@ public class CoreBeans {
                 directory(settings.dataDir().resolve("spool")), clock);
     }
 
-    private static TextIndex openIndex(Path path) {
+    private static TextIndex openIndex(Path path, GermanCompoundSplitter german) {
         try {
-            return new LuceneTextIndex(FSDirectory.open(path), GermanCompoundSplitter.withBundledDictionary());
+            return new LuceneTextIndex(FSDirectory.open(path), german);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + path, e);
         }
