@@ -124,7 +124,9 @@ public class CoreBeans {
     @Inject
     private WorkerSignal signal;
 
+    @Inject
     private AkteSettings settings;
+
     private AkteCore core;
     private BlobStore blobStore;
     private TextIndex textIndex;
@@ -141,7 +143,6 @@ public class CoreBeans {
 
     @PostConstruct
     void create() {
-        settings = AkteSettings.fromEnvironment();
         Clock clock = Clock.system();
         Path data = settings.dataDir();
         blobStore = createBlobStore(clock);
@@ -284,12 +285,6 @@ public class CoreBeans {
 
     @Produces
     @Dependent
-    AkteSettings akteSettings() {
-        return settings;
-    }
-
-    @Produces
-    @Dependent
     ContentRecognizer contentRecognizer() {
         return recognizer;
     }
@@ -340,19 +335,6 @@ public class CoreBeans {
     @Dependent
     ApiTokens apiTokens() {
         return core.apiTokens();
-    }
-
-    @Produces
-    @Dependent
-    SecuritySettings securitySettings() {
-        return settings.security();
-    }
-
-    @Produces
-    @Dependent
-    BodyLimits bodyLimits() {
-        return BodyLimits.of(settings.maxUploadBytes(), settings.security().maxJsonBytes(),
-                settings.security().maxLoginBytes(), settings.security().maxXdomeaBytes());
     }
 
     @Produces
