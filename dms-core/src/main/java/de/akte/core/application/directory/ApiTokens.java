@@ -149,9 +149,14 @@ public class ApiTokens {
         });
     }
 
-    /** Revokes every token of a user: their own call, or an administrator's. Returns how many there were. */
-    public int revokeAll(Caller caller, String username, String reason) {
-        if (!caller.username().equals(username)) {
+    /**
+     * Revokes every token of a user: their own call, or an administrator's ({@code asAdministrator}, which needs
+     * ADMIN even for one's own tokens). Returns how many there were.
+     */
+    public int revokeAll(Caller caller, String username, boolean asAdministrator, String reason) {
+        if (asAdministrator) {
+            Access.requireAdministrator(caller);
+        } else if (!caller.username().equals(username)) {
             Access.requireAnyRole(caller, Role.ADMIN);
         }
         return unitOfWork.call(() -> {
