@@ -2,9 +2,12 @@ package de.akte.core;
 
 import de.akte.core.application.annotations.AnnotationService;
 import de.akte.core.application.demo.DemoData;
+import de.akte.core.application.demo.DemoRecords;
+import de.akte.core.application.demo.DemoUsers;
 import de.akte.core.application.directory.ApiTokens;
 import de.akte.core.application.directory.Directory;
 import de.akte.core.application.directory.PasswordLogin;
+import de.akte.core.application.directory.TokenLifetime;
 import de.akte.core.application.documents.DocumentChanges;
 import de.akte.core.application.documents.DocumentIntake;
 import de.akte.core.application.documents.DocumentPlacement;
@@ -16,6 +19,7 @@ import de.akte.core.application.documents.NewDocuments;
 import de.akte.core.application.documents.NewVersions;
 import de.akte.core.application.documents.PageImageService;
 import de.akte.core.application.filing.AutomaticFiling;
+import de.akte.core.application.filing.CaseFileOpening;
 import de.akte.core.application.filing.CaseFileService;
 import de.akte.core.application.filing.ClassificationRules;
 import de.akte.core.application.filing.ClassifierTraining;
@@ -27,17 +31,22 @@ import de.akte.core.application.filing.FilingService;
 import de.akte.core.application.filing.RegistryQuestions;
 import de.akte.core.application.filing.ReviewInbox;
 import de.akte.core.application.filing.RoutingDesk;
+import de.akte.core.application.health.ReaderHealth;
+import de.akte.core.application.health.StoreHealth;
 import de.akte.core.application.health.SystemHealth;
+import de.akte.core.application.health.WorkerHealth;
 import de.akte.core.application.imports.BatchClosing;
 import de.akte.core.application.imports.BatchOpening;
 import de.akte.core.application.imports.ImportReports;
 import de.akte.core.application.imports.ImportService;
 import de.akte.core.application.imports.ItemIntake;
 import de.akte.core.application.processing.DocumentProcessor;
+import de.akte.core.application.processing.DocumentProgress;
 import de.akte.core.application.processing.LocalCopies;
 import de.akte.core.application.processing.MalwareCheck;
 import de.akte.core.application.processing.RecognitionResults;
 import de.akte.core.application.processing.ScannedBatches;
+import de.akte.core.application.processing.SeparatorSheets;
 import de.akte.core.application.processing.TaskOutcomes;
 import de.akte.core.application.records.ApprovedContents;
 import de.akte.core.application.records.ArchiveCorrespondence;
@@ -51,6 +60,7 @@ import de.akte.core.application.records.DisposalRegister;
 import de.akte.core.application.records.DisposalService;
 import de.akte.core.application.records.DueForDisposal;
 import de.akte.core.application.records.FilePlanRetention;
+import de.akte.core.application.records.HoldTargets;
 import de.akte.core.application.records.LegalHoldService;
 import de.akte.core.application.records.RecordDestruction;
 import de.akte.core.application.records.RecordsProtection;
@@ -118,8 +128,8 @@ public final class AkteCore {
         PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
         directory = new Directory(tx, r.users(), r.departments(), hasher, audit, clock);
         CoreSettings.SignIn signIn = settings.signIn();
-        apiTokens = new ApiTokens(tx, r.apiTokens(), directory, audit, clock, signIn.tokenLifetime(),
-                signIn.tokenMaxLifetime());
+        apiTokens = new ApiTokens(tx, r.apiTokens(), directory, audit, clock,
+                new TokenLifetime(signIn.tokenLifetime(), signIn.tokenMaxLifetime()));
         passwordLogin = new PasswordLogin(directory,
                 new LoginThrottle(signIn.accountThrottle(), signIn.addressThrottle(), clock),
                 new HashingGate(signIn.hashConcurrency(), signIn.hashWait()), audit, tx);
@@ -138,8 +148,8 @@ public final class AkteCore {
         pageImages = new PageImageService(tx, r.documents(), adapters.blobs(), adapters.pageImages(), reads);
 
         // filing
-        caseFiles = new CaseFileService(tx, r.caseFiles(), r.departments(), r.filePlans(), r.documents(), audit,
-                clock);
+        caseFiles = new CaseFileService(tx, r.caseFiles(), r.documents(),
+                new CaseFileOpening(tx, r.caseFiles(), r.departments(), r.filePlans(), audit, clock), audit, clock);
         filePlan = new FilePlanService(tx, r.filePlans(), audit);
         ClassifierTraining training = new ClassifierTraining(tx, r.documents(), adapters.classifier());
         RegistryQuestions questions = new RegistryQuestions(tx, r.routingRequests(), r.documents(), audit, clock);
@@ -155,10 +165,12 @@ public final class AkteCore {
         // recognition and processing
         LocalCopies copies = new LocalCopies(adapters.blobs());
         processor = new DocumentProcessor(
-                new TaskOutcomes(tx, r.tasks(), r.documents(), r.indexOutbox(), audit, clock, settings.processing()),
+                new TaskOutcomes(tx, r.tasks(), new DocumentProgress(r.documents(), r.indexOutbox()), audit, clock,
+                        settings.processing()),
                 new MalwareCheck(tx, r.documents(), adapters.malwareScanner()), adapters.recognizer(),
                 new RecognitionResults(tx, r.documents(), queue, copies, filing::classify),
-                new ScannedBatches(tx, r.documents(), r.caseFiles(), queue, routing, audit, clock), copies);
+                new ScannedBatches(tx, r.documents(), new SeparatorSheets(r.caseFiles(), routing), queue, audit,
+                        clock), copies);
 
         // search and annotations
         indexer = new DocumentIndexer(tx, r.indexOutbox(), r.documents(), adapters.textIndex(), r.annotations());
@@ -184,7 +196,8 @@ public final class AkteCore {
         retention = new RetentionService(new FilePlanRetention(tx, r.filePlans(), storage, audit),
                 new CaseFileRetention(tx, r.caseFiles(), approved, new RetentionChanges(rules, storage, audit), clock),
                 storage);
-        legalHolds = new LegalHoldService(tx, r.holds(), r.caseFiles(), r.documents(), protection, audit, clock);
+        legalHolds = new LegalHoldService(tx, r.holds(), new HoldTargets(r.caseFiles(), r.documents()), protection,
+                audit, clock);
         DueForDisposal due = new DueForDisposal(tx, r.disposals(), r.caseFiles(), r.documents(), rules, clock);
         DestroyedContent destroyed = new DestroyedContent(tx, r.disposals(), r.documents(), adapters.blobs(),
                 adapters.pageImages(), adapters.classifier());
@@ -200,10 +213,13 @@ public final class AkteCore {
 
         // health and demo data
         heartbeats = new Heartbeats();
-        systemHealth = new SystemHealth(tx, r.indexOutbox(), r.tasks(), adapters.blobs(), adapters.textIndex(),
-                adapters.recognizer()::ocr, adapters.malwareScanner(), heartbeats, clock, settings.health(),
-                adapters.parsersHealth());
-        demoData = new DemoData(tx, r.departments(), r.filePlans(), r.caseFiles(), r.users(), hasher, audit, clock);
+        systemHealth = new SystemHealth(
+                new StoreHealth(tx, r.indexOutbox(), adapters.blobs(), adapters.textIndex()),
+                new WorkerHealth(tx, r.tasks(), r.indexOutbox(), heartbeats, settings.health()),
+                new ReaderHealth(adapters.recognizer()::ocr, adapters.parsersHealth(), adapters.malwareScanner()),
+                clock);
+        demoData = new DemoData(tx, r.departments(), new DemoRecords(r.filePlans(), r.caseFiles(), clock),
+                new DemoUsers(r.users(), hasher, clock), audit, clock);
     }
 
     public AuditTrail audit() {

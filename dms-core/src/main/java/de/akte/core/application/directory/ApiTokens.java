@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -43,22 +42,17 @@ public class ApiTokens {
     private final Directory directory;
     private final AuditTrail audit;
     private final Clock clock;
-    private final Duration lifetime;
-    private final Duration absoluteLifetime;
+    private final TokenLifetime lifetime;
     private final SecureRandom random = new SecureRandom();
 
     public ApiTokens(UnitOfWork unitOfWork, ApiTokenRepository tokens, Directory directory, AuditTrail audit,
-                     Clock clock, Duration lifetime, Duration absoluteLifetime) {
-        if (lifetime.isNegative() || lifetime.isZero() || absoluteLifetime.compareTo(lifetime) < 0) {
-            throw new IllegalArgumentException("token lifetimes must be positive, the absolute one not shorter");
-        }
+                     Clock clock, TokenLifetime lifetime) {
         this.unitOfWork = unitOfWork;
         this.tokens = tokens;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
         this.lifetime = lifetime;
-        this.absoluteLifetime = absoluteLifetime;
     }
 
     /**
@@ -78,8 +72,8 @@ public class ApiTokens {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.now();
         // stored to the microsecond: an inherited limit must compare equal to the one it came from
-        Instant absolute = inheritedLimit.orElse(provenAt.plus(absoluteLifetime)).truncatedTo(ChronoUnit.MICROS);
-        Instant expires = now.plus(lifetime).isAfter(absolute) ? absolute : now.plus(lifetime);
+        Instant absolute = inheritedLimit.orElse(provenAt.plus(lifetime.absolute())).truncatedTo(ChronoUnit.MICROS);
+        Instant expires = now.plus(lifetime.idle()).isAfter(absolute) ? absolute : now.plus(lifetime.idle());
         if (!now.isBefore(expires)) {
             throw new InvalidInputException("token", "the absolute lifetime of this sign-in is over; sign in again");
         }
