@@ -13,6 +13,7 @@ import de.akte.core.security.TokenHolder;
 import de.akte.core.shared.Clock;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.NotFoundException;
+import de.akte.core.shared.Page;
 import de.akte.core.shared.UnitOfWork;
 
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Issues, resolves, lists and revokes bearer tokens for programs, so they need not send a password with every
@@ -110,11 +112,15 @@ public class ApiTokens {
         return live(unitOfWork.call(() -> tokens.unexpired(caller.username(), clock.now(), 0, PAGE_LIMIT)));
     }
 
-    /** Administrators: unexpired tokens of one user, or of everyone when {@code username} is null. */
-    public List<TokenView> all(Caller caller, String username, int page, int size) {
+    /**
+     * Administrators: unexpired tokens of one user, or of everyone when {@code username} is null. Which page is read
+     * from the request only once the caller is known to be an administrator: anyone else is refused whatever it holds.
+     */
+    public List<TokenView> all(Caller caller, String username, Supplier<Page.Request> request) {
         Access.requireAnyRole(caller, Role.ADMIN);
-        int limit = Math.min(size, PAGE_LIMIT);
-        return live(unitOfWork.call(() -> tokens.unexpired(username, clock.now(), page * limit, limit)));
+        Page.Request asked = request.get();
+        int limit = Math.min(asked.size(), PAGE_LIMIT);
+        return live(unitOfWork.call(() -> tokens.unexpired(username, clock.now(), asked.page() * limit, limit)));
     }
 
     /** Leaves out tokens voided by a change of their user's credentials since they were issued. */

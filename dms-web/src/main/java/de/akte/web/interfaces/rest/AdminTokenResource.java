@@ -3,6 +3,7 @@ package de.akte.web.interfaces.rest;
 import de.akte.core.application.directory.ApiTokens;
 import de.akte.core.application.directory.TokenView;
 import de.akte.core.shared.InvalidInputException;
+import de.akte.core.shared.Page;
 import de.akte.web.security.CurrentCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -45,8 +46,9 @@ public class AdminTokenResource {
     @GET
     public List<TokenView> all(@QueryParam("user") String user, @QueryParam("page") String page,
                                @QueryParam("size") String size) {
-        return tokens.all(caller.get(), user == null || user.isBlank() ? null : user.strip(), Params.page(page),
-                Params.size(size));
+        // page and size are read only once the caller is known to be an administrator: anyone else gets 403
+        return tokens.all(caller.get(), user == null || user.isBlank() ? null : user.strip(),
+                () -> new Page.Request(Params.page(page), Params.size(size)));
     }
 
     /** Revokes anyone's token; {@code ?reason=} goes to the audit trail. */
