@@ -2,44 +2,73 @@ package de.akte.core;
 
 import de.akte.core.application.annotations.AnnotationService;
 import de.akte.core.application.demo.DemoData;
+import de.akte.core.application.demo.DemoRecords;
+import de.akte.core.application.demo.DemoUsers;
 import de.akte.core.application.directory.ApiTokens;
 import de.akte.core.application.directory.Directory;
 import de.akte.core.application.directory.PasswordLogin;
+import de.akte.core.application.directory.TokenLifetime;
+import de.akte.core.application.documents.DocumentChanges;
 import de.akte.core.application.documents.DocumentIntake;
 import de.akte.core.application.documents.DocumentPlacement;
 import de.akte.core.application.documents.DocumentReading;
 import de.akte.core.application.documents.DocumentService;
 import de.akte.core.application.documents.IncomingContent;
 import de.akte.core.application.documents.MetadataChanges;
+import de.akte.core.application.documents.NewDocuments;
+import de.akte.core.application.documents.NewVersions;
 import de.akte.core.application.documents.PageImageService;
+import de.akte.core.application.filing.AutomaticFiling;
+import de.akte.core.application.filing.CaseFileOpening;
 import de.akte.core.application.filing.CaseFileService;
+import de.akte.core.application.filing.ClassificationRules;
+import de.akte.core.application.filing.ClassifierTraining;
+import de.akte.core.application.filing.DocumentHandover;
 import de.akte.core.application.filing.FilePlanService;
+import de.akte.core.application.filing.FilingDecisions;
+import de.akte.core.application.filing.FilingPrediction;
 import de.akte.core.application.filing.FilingService;
+import de.akte.core.application.filing.RegistryQuestions;
+import de.akte.core.application.filing.ReviewInbox;
 import de.akte.core.application.filing.RoutingDesk;
+import de.akte.core.application.health.ReaderHealth;
+import de.akte.core.application.health.StoreHealth;
 import de.akte.core.application.health.SystemHealth;
+import de.akte.core.application.health.WorkerHealth;
 import de.akte.core.application.imports.BatchClosing;
 import de.akte.core.application.imports.BatchOpening;
 import de.akte.core.application.imports.ImportReports;
 import de.akte.core.application.imports.ImportService;
 import de.akte.core.application.imports.ItemIntake;
 import de.akte.core.application.processing.DocumentProcessor;
+import de.akte.core.application.processing.DocumentProgress;
 import de.akte.core.application.processing.LocalCopies;
 import de.akte.core.application.processing.MalwareCheck;
 import de.akte.core.application.processing.RecognitionResults;
 import de.akte.core.application.processing.ScannedBatches;
+import de.akte.core.application.processing.SeparatorSheets;
 import de.akte.core.application.processing.TaskOutcomes;
 import de.akte.core.application.records.ApprovedContents;
+import de.akte.core.application.records.ArchiveCorrespondence;
 import de.akte.core.application.records.ArchiveTransferService;
+import de.akte.core.application.records.CaseFileRetention;
 import de.akte.core.application.records.DestroyedContent;
+import de.akte.core.application.records.DestructionRecords;
 import de.akte.core.application.records.DisposalDecisions;
 import de.akte.core.application.records.DisposalExecution;
 import de.akte.core.application.records.DisposalRegister;
 import de.akte.core.application.records.DisposalService;
 import de.akte.core.application.records.DueForDisposal;
+import de.akte.core.application.records.FilePlanRetention;
+import de.akte.core.application.records.HoldTargets;
 import de.akte.core.application.records.LegalHoldService;
 import de.akte.core.application.records.RecordDestruction;
 import de.akte.core.application.records.RecordsProtection;
+import de.akte.core.application.records.RetentionChanges;
+import de.akte.core.application.records.RetentionRules;
 import de.akte.core.application.records.RetentionService;
+import de.akte.core.application.records.StorageRetention;
+import de.akte.core.application.records.TransferredRecords;
 import de.akte.core.application.search.DocumentIndexer;
 import de.akte.core.application.search.PageHitService;
 import de.akte.core.application.search.SavedSearchService;
@@ -99,8 +128,8 @@ public final class AkteCore {
         PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
         directory = new Directory(tx, r.users(), r.departments(), hasher, audit, clock);
         CoreSettings.SignIn signIn = settings.signIn();
-        apiTokens = new ApiTokens(tx, r.apiTokens(), directory, audit, clock, signIn.tokenLifetime(),
-                signIn.tokenMaxLifetime());
+        apiTokens = new ApiTokens(tx, r.apiTokens(), directory, audit, clock,
+                new TokenLifetime(signIn.tokenLifetime(), signIn.tokenMaxLifetime()));
         passwordLogin = new PasswordLogin(directory,
                 new LoginThrottle(signIn.accountThrottle(), signIn.addressThrottle(), clock),
                 new HashingGate(signIn.hashConcurrency(), signIn.hashWait()), audit, tx);
@@ -108,29 +137,40 @@ public final class AkteCore {
         // documents
         ProcessingQueue queue = new ProcessingQueue(r.tasks(), r.indexOutbox(), clock, adapters.trigger());
         DocumentPlacement placement = new DocumentPlacement(r.caseFiles(), r.departments());
-        documentIntake = new DocumentIntake(tx, r.documents(), placement,
-                new IncomingContent(adapters.blobs(), adapters.detector(), settings.uploads()), queue, audit, clock);
+        IncomingContent incoming = new IncomingContent(adapters.blobs(), adapters.detector(), settings.uploads());
+        documentIntake = new DocumentIntake(tx, placement, incoming, queue,
+                new NewDocuments(r.documents(), placement, queue, audit, clock),
+                new NewVersions(tx, r.documents(), incoming, queue, audit, clock));
+        DocumentChanges changes = new DocumentChanges(r.indexOutbox(), audit);
         documents = new DocumentService(documentIntake,
                 new DocumentReading(tx, r.documents(), adapters.blobs(), audit, reads),
-                new MetadataChanges(tx, r.documents(), placement, r.indexOutbox(), audit));
+                new MetadataChanges(tx, r.documents(), placement, changes));
         pageImages = new PageImageService(tx, r.documents(), adapters.blobs(), adapters.pageImages(), reads);
 
         // filing
-        caseFiles = new CaseFileService(tx, r.caseFiles(), r.departments(), r.filePlans(), r.documents(), audit,
-                clock);
+        caseFiles = new CaseFileService(tx, r.caseFiles(), r.documents(),
+                new CaseFileOpening(tx, r.caseFiles(), r.departments(), r.filePlans(), audit, clock), audit, clock);
         filePlan = new FilePlanService(tx, r.filePlans(), audit);
-        routing = new RoutingDesk(tx, r.documents(), r.departments(), r.caseFiles(), r.routingRequests(),
-                adapters.classifier(), r.indexOutbox(), audit, clock);
-        filing = new FilingService(tx, r.documents(), r.caseFiles(), r.departments(), r.classificationRules(),
-                adapters.classifier(), r.indexOutbox(), audit, clock, settings.filing(), routing);
+        ClassifierTraining training = new ClassifierTraining(tx, r.documents(), adapters.classifier());
+        RegistryQuestions questions = new RegistryQuestions(tx, r.routingRequests(), r.documents(), audit, clock);
+        routing = new RoutingDesk(questions,
+                new DocumentHandover(tx, r.documents(), placement, questions, training, changes));
+        filing = new FilingService(
+                new AutomaticFiling(tx, r.documents(), new FilingPrediction(adapters.classifier(), r.caseFiles(),
+                        r.classificationRules(), routing, settings.filing()), training, changes),
+                new FilingDecisions(tx, r.documents(), placement, training, changes),
+                new ReviewInbox(tx, r.documents()),
+                new ClassificationRules(tx, r.classificationRules(), audit, clock), training);
 
         // recognition and processing
         LocalCopies copies = new LocalCopies(adapters.blobs());
         processor = new DocumentProcessor(
-                new TaskOutcomes(tx, r.tasks(), r.documents(), r.indexOutbox(), audit, clock, settings.processing()),
+                new TaskOutcomes(tx, r.tasks(), new DocumentProgress(r.documents(), r.indexOutbox()), audit, clock,
+                        settings.processing()),
                 new MalwareCheck(tx, r.documents(), adapters.malwareScanner()), adapters.recognizer(),
                 new RecognitionResults(tx, r.documents(), queue, copies, filing::classify),
-                new ScannedBatches(tx, r.documents(), r.caseFiles(), queue, routing, audit, clock), copies);
+                new ScannedBatches(tx, r.documents(), new SeparatorSheets(r.caseFiles(), routing), queue, audit,
+                        clock), copies);
 
         // search and annotations
         indexer = new DocumentIndexer(tx, r.indexOutbox(), r.documents(), adapters.textIndex(), r.annotations());
@@ -149,29 +189,37 @@ public final class AkteCore {
 
         // records management: retention, legal holds, disposal, transfer to the archive
         RecordsProtection protection = new RecordsProtection(adapters.blobs(), r.documents(), clock, settings.worm());
-        retention = new RetentionService(tx, r.filePlans(), r.caseFiles(), r.documents(), r.holds(), r.disposals(),
-                protection, audit, clock);
-        legalHolds = new LegalHoldService(tx, r.holds(), r.caseFiles(), r.documents(), protection, audit, clock);
-        DueForDisposal due = new DueForDisposal(tx, r.disposals(), r.caseFiles(), r.documents(), retention, clock);
+        RetentionRules rules = new RetentionRules(r.documents(), r.holds(), clock);
+        StorageRetention storage = new StorageRetention(tx, r.caseFiles(), rules, protection);
         ApprovedContents approved = new ApprovedContents(tx, r.disposals(), r.caseFiles(), r.documents(), audit,
                 clock);
+        retention = new RetentionService(new FilePlanRetention(tx, r.filePlans(), storage, audit),
+                new CaseFileRetention(tx, r.caseFiles(), approved, new RetentionChanges(rules, storage, audit), clock),
+                storage);
+        legalHolds = new LegalHoldService(tx, r.holds(), new HoldTargets(r.caseFiles(), r.documents()), protection,
+                audit, clock);
+        DueForDisposal due = new DueForDisposal(tx, r.disposals(), r.caseFiles(), r.documents(), rules, clock);
         DestroyedContent destroyed = new DestroyedContent(tx, r.disposals(), r.documents(), adapters.blobs(),
                 adapters.pageImages(), adapters.classifier());
         DisposalExecution execution = new DisposalExecution(tx, approved, due,
-                new RecordDestruction(r.disposals(), r.caseFiles(), r.documents(), r.indexOutbox(), approved, audit,
-                        clock),
-                destroyed, audit, clock);
+                new RecordDestruction(r.caseFiles(), r.documents(), r.indexOutbox(),
+                        new DestructionRecords(r.disposals(), r.documents(), approved, clock), destroyed, audit),
+                audit, clock);
         disposals = new DisposalService(due, new DisposalDecisions(tx, r.disposals(), due, approved, audit, clock),
                 execution, new DisposalRegister(tx, r.disposals()), destroyed);
-        transfers = new ArchiveTransferService(tx, execution, r.documents(), retention, adapters.blobs(),
-                new XdomeaMessages(new XdomeaSchema()), settings.xdomeaSender(), audit, clock);
+        transfers = new ArchiveTransferService(tx, execution,
+                new ArchiveCorrespondence(new XdomeaMessages(new XdomeaSchema()), settings.xdomeaSender(), clock),
+                new TransferredRecords(r.documents(), rules, adapters.blobs()), audit, clock);
 
         // health and demo data
         heartbeats = new Heartbeats();
-        systemHealth = new SystemHealth(tx, r.indexOutbox(), r.tasks(), adapters.blobs(), adapters.textIndex(),
-                adapters.recognizer()::ocr, adapters.malwareScanner(), heartbeats, clock, settings.health(),
-                adapters.parsersHealth());
-        demoData = new DemoData(tx, r.departments(), r.filePlans(), r.caseFiles(), r.users(), hasher, audit, clock);
+        systemHealth = new SystemHealth(
+                new StoreHealth(tx, r.indexOutbox(), adapters.blobs(), adapters.textIndex()),
+                new WorkerHealth(tx, r.tasks(), r.indexOutbox(), heartbeats, settings.health()),
+                new ReaderHealth(adapters.recognizer()::ocr, adapters.parsersHealth(), adapters.malwareScanner()),
+                clock);
+        demoData = new DemoData(tx, r.departments(), new DemoRecords(r.filePlans(), r.caseFiles(), clock),
+                new DemoUsers(r.users(), hasher, clock), audit, clock);
     }
 
     public AuditTrail audit() {

@@ -62,6 +62,13 @@ public final class Access {
         return true;
     }
 
+    /** Administrators only; everyone else is refused with a 403 that says so. */
+    public static void requireAdministrator(Caller caller) {
+        if (!caller.has(Role.ADMIN)) {
+            throw new ForbiddenException("this needs the role ADMIN");
+        }
+    }
+
     public static void requireAnyRole(Caller caller, Role... roles) {
         if (Arrays.stream(roles).noneMatch(caller::has)) {
             throw new ForbiddenException("this needs one of the roles " + Arrays.toString(roles));

@@ -1,6 +1,8 @@
 package de.akte.core.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,5 +73,18 @@ class CoreArchitectureTest {
     @Test
     void applicationFeaturesHaveNoCycles() {
         slices().matching("de.akte.core.application.(*)..").should().beFreeOfCycles().check(core);
+    }
+
+    @Test
+    void theCoreReadsNoEnvironment() {
+        noClasses().should().callMethodWhere(DescribedPredicate.describe(
+                        "read environment variables or system properties", (JavaMethodCall call) ->
+                                call.getTargetOwner().isEquivalentTo(System.class)
+                                        && call.getName().matches("getenv|getProperty|getProperties")
+                                        || call.getName().matches("getInteger|getLong|getBoolean")
+                                        && call.getTargetOwner().getPackageName().equals("java.lang")))
+                .as("dms-core reads no environment variables or system properties")
+                .because("its settings come from the composition root (CoreSettings)")
+                .check(core);
     }
 }

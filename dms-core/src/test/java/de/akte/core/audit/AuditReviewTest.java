@@ -73,6 +73,34 @@ class AuditReviewTest {
     }
 
     @Test
+    void aSearchIsReadOnlyForAnAdministratorSoAStrangerLearnsNothingFromAMalformedOne() {
+        boolean[] read = {false};
+        java.util.function.Supplier<AuditSearch> malformed = () -> {
+            read[0] = true;
+            throw new InvalidInputException("from", "from must be a date like 2026-11-27, not 'gestern'");
+        };
+
+        assertThrows(ForbiddenException.class, () -> review.search(OFFICER, malformed));
+        assertTrue(!read[0], "a stranger's request is not read at all");
+        InvalidInputException judged = assertThrows(InvalidInputException.class, () -> review.search(ADMIN, malformed));
+        assertEquals("from", judged.errors().get(0).field());
+    }
+
+    @Test
+    void aSearchOfATargetOnlyIsItsHistoryAndAnyOtherOnePageOfMatches() {
+        var history = review.search(ADMIN, () -> new AuditSearch(new AuditQuery(null, null, null, "document", "7"),
+                3, 10));
+        assertEquals(2, history.total());
+        assertEquals(0, history.page(), "a history has one page");
+        var page = review.search(ADMIN, () -> new AuditSearch(new AuditQuery("anna", null, null, null, null), 1, 1));
+        assertEquals(2, page.total());
+        assertEquals(1, page.items().size());
+        assertEquals("uploaded", page.items().get(0).details(), "the second page holds the older entry");
+        assertThrows(InvalidInputException.class, () -> review.search(ADMIN,
+                () -> new AuditSearch(new AuditQuery(null, null, null, null, null), 0, 10)));
+    }
+
+    @Test
     void aHistoryNeedsItsTarget() {
         InvalidInputException missing = assertThrows(InvalidInputException.class,
                 () -> review.historyOf(ADMIN, "document", null, 10));

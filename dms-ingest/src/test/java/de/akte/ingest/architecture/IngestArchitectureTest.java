@@ -1,6 +1,8 @@
 package de.akte.ingest.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +64,30 @@ class IngestArchitectureTest {
         noClasses().that().resideOutsideOfPackage("de.akte.ingest.cli..")
                 .should().dependOnClassesThat().resideInAPackage("de.akte.ingest.cli..")
                 .as("nothing in dms-ingest depends on the command-line client")
+                .check(ingest);
+    }
+
+    /**
+     * Only the entry points of the two processes this module starts read their environment: the reader process
+     * ({@code ParserMain}, whose settings its parent passes as system properties) and the command line
+     * ({@code ImportCommand}: the password variable; {@code BatchKey}: the host name). Two more read facts of the
+     * platform, not settings: {@code TesseractProcess} the operating system's name (its null device),
+     * {@code ParserSettings.ofThisJvm} the running JVM's home and class path. Everything else receives settings.
+     */
+    @Test
+    void onlyEntryPointsReadTheEnvironment() {
+        java.util.Set<String> allowed = java.util.Set.of("de.akte.ingest.isolation.ParserMain",
+                "de.akte.ingest.isolation.ParserSettings", "de.akte.ingest.ocr.TesseractProcess",
+                "de.akte.ingest.cli.ImportCommand", "de.akte.ingest.cli.BatchKey");
+        noClasses().that(DescribedPredicate.describe("are no entry point or platform probe",
+                        c -> !allowed.contains(c.getName().replaceFirst("\\$.*", ""))))
+                .should().callMethodWhere(DescribedPredicate.describe(
+                        "read environment variables or system properties", (JavaMethodCall call) ->
+                                call.getTargetOwner().isEquivalentTo(System.class)
+                                        && call.getName().matches("getenv|getProperty|getProperties")
+                                        || call.getName().matches("getInteger|getLong|getBoolean")
+                                        && call.getTargetOwner().getPackageName().equals("java.lang")))
+                .as("only the entry points of dms-ingest's processes read environment variables or system properties")
                 .check(ingest);
     }
 }

@@ -69,9 +69,11 @@ public record AkteSettings(Path dataDir, Path spoolDir, long maxUploadBytes, Str
 
     /**
      * The server this runs in: its name as a lease holder (WildFly's node name, which defaults to the host name),
-     * the server's home directory if it has one, the Java it runs on and its class path.
+     * the server's home directory if it has one, the Java it runs on and its class path, and the server's own
+     * limit of a request body ({@code AKTE_MAX_POST_SIZE}, which WildFly's configuration reads), as given.
      */
-    public record Host(String nodeName, Optional<Path> serverHome, Path javaHome, String classPath) {
+    public record Host(String nodeName, Optional<Path> serverHome, Path javaHome, String classPath,
+                       Optional<String> maxPostSize) {
     }
 
     /** The settings as this process's system properties and environment give them. */
@@ -167,10 +169,10 @@ public record AkteSettings(Path dataDir, Path spoolDir, long maxUploadBytes, Str
                 l.get("akte.import.roots").map(ImportRoots::parse).orElse(ImportRoots.none()), zipLimits(l),
                 readAuditWindow(l), SecuritySettings.from(system, env),
                 new Xdomea(l.get("akte.xdomea.sender").orElse("Akte"), l.get("akte.xdomea.archive").orElse("Archiv")),
-                host(system));
+                host(system, env));
     }
 
-    private static Host host(Properties system) {
+    private static Host host(Properties system, Map<String, String> env) {
         String node = system.getProperty("jboss.node.name");
         if (node == null || node.isBlank()) {
             try {
@@ -182,7 +184,7 @@ public record AkteSettings(Path dataDir, Path spoolDir, long maxUploadBytes, Str
         String home = system.getProperty("jboss.home.dir");
         String java = system.getProperty("java.home", "");
         return new Host(node, Optional.ofNullable(home).map(Path::of), Path.of(java),
-                system.getProperty("java.class.path", ""));
+                system.getProperty("java.class.path", ""), Optional.ofNullable(env.get("AKTE_MAX_POST_SIZE")));
     }
 
     private static Parsers parsers(Lookup l) {

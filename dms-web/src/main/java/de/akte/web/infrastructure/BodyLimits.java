@@ -26,10 +26,9 @@ public record BodyLimits(long uploadBytes, long jsonBytes, long loginBytes, long
         return new BodyLimits(maxUploadBytes + MULTIPART_ENVELOPE, jsonBytes, loginBytes, xdomeaBytes);
     }
 
-    /** The limits as the environment sets them (AKTE_MAX_UPLOAD_BYTES, AKTE_MAX_JSON_BYTES, …). */
-    public static BodyLimits fromEnvironment() {
-        AkteSettings settings = AkteSettings.from(System.getProperties(), System.getenv());
-        SecuritySettings security = SecuritySettings.from(System.getProperties(), System.getenv());
+    /** The limits the settings give (AKTE_MAX_UPLOAD_BYTES, AKTE_MAX_JSON_BYTES, …). */
+    public static BodyLimits of(AkteSettings settings) {
+        SecuritySettings security = settings.security();
         return of(settings.maxUploadBytes(), security.maxJsonBytes(), security.maxLoginBytes(),
                 security.maxXdomeaBytes());
     }

@@ -124,7 +124,9 @@ public class CoreBeans {
     @Inject
     private WorkerSignal signal;
 
+    @Inject
     private AkteSettings settings;
+
     private AkteCore core;
     private BlobStore blobStore;
     private TextIndex textIndex;
@@ -141,11 +143,12 @@ public class CoreBeans {
 
     @PostConstruct
     void create() {
-        settings = AkteSettings.fromEnvironment();
         Clock clock = Clock.system();
         Path data = settings.dataDir();
         blobStore = createBlobStore(clock);
-        textIndex = openIndex(directory(data.resolve("index")));
+        // the compound dictionary takes about half a second and tens of MB to load: the index and the classifier share it
+        GermanCompoundSplitter german = GermanCompoundSplitter.withBundledDictionary();
+        textIndex = openIndex(directory(data.resolve("index")), german);
         AkteSettings.Ocr ocr = settings.ocr();
         OcrSettings ocrSettings = new OcrSettings(ocr.tesseract(), ocr.languages(), ocr.pageTimeout(), 300);
         Path pageCache = directory(data.resolve("cache").resolve("pages"));
@@ -185,8 +188,7 @@ public class CoreBeans {
             parsersHealth = () -> ComponentHealth.degraded("files are read in the server's own memory "
                     + "(AKTE_PARSER_ISOLATION=false)");
         }
-        classifier = new DepartmentScopedClassifier(directory(data.resolve("classifier")),
-                GermanAnalysis.withBundledDictionary());
+        classifier = new DepartmentScopedClassifier(directory(data.resolve("classifier")), GermanAnalysis.over(german));
         malwareScanner = malwareScanner(settings.malwareScan());
         core = new AkteCore(new CoreAdapters(unitOfWork, JpaRepositories.over(em, clock), blobStore, textIndex,
                 new TikaContentTypeDetector(), recognizer, renderedPages, classifier, malwareScanner,
@@ -226,9 +228,9 @@ public class CoreBeans {
                 directory(settings.dataDir().resolve("spool")), clock);
     }
 
-    private static TextIndex openIndex(Path path) {
+    private static TextIndex openIndex(Path path, GermanCompoundSplitter german) {
         try {
-            return new LuceneTextIndex(FSDirectory.open(path), GermanCompoundSplitter.withBundledDictionary());
+            return new LuceneTextIndex(FSDirectory.open(path), german);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + path, e);
         }
@@ -284,12 +286,6 @@ public class CoreBeans {
 
     @Produces
     @Dependent
-    AkteSettings akteSettings() {
-        return settings;
-    }
-
-    @Produces
-    @Dependent
     ContentRecognizer contentRecognizer() {
         return recognizer;
     }
@@ -340,19 +336,6 @@ public class CoreBeans {
     @Dependent
     ApiTokens apiTokens() {
         return core.apiTokens();
-    }
-
-    @Produces
-    @Dependent
-    SecuritySettings securitySettings() {
-        return settings.security();
-    }
-
-    @Produces
-    @Dependent
-    BodyLimits bodyLimits() {
-        return BodyLimits.of(settings.maxUploadBytes(), settings.security().maxJsonBytes(),
-                settings.security().maxLoginBytes(), settings.security().maxXdomeaBytes());
     }
 
     @Produces

@@ -128,7 +128,7 @@ public class Startup {
 
     /** The server's own body limit (AKTE_MAX_POST_SIZE) cuts uploads the application would accept. */
     private void warnIfPostSizeBelowUploads() {
-        String postSize = System.getenv("AKTE_MAX_POST_SIZE");
+        String postSize = settings.host().maxPostSize().orElse(null);
         try {
             if (postSize != null && Long.parseLong(postSize.strip()) < settings.maxUploadBytes()) {
                 LOG.warning(() -> "AKTE_MAX_POST_SIZE (" + postSize + ") is below AKTE_MAX_UPLOAD_BYTES ("

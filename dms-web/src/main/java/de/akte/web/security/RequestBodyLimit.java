@@ -1,6 +1,7 @@
 package de.akte.web.security;
 
 import de.akte.web.infrastructure.BodyLimits;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -26,16 +27,9 @@ import java.nio.charset.StandardCharsets;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestBodyLimit extends HttpFilter {
 
+    // from the settings beans, not the core's: filters start with the deployment, before the core may be built
+    @Inject
     private BodyLimits limits;
-
-    /**
-     * Reads the settings itself rather than by injection: filters are created while the deployment starts, before
-     * the application's beans (and the transaction manager they need) may be ready.
-     */
-    @Override
-    public void init() {
-        limits = BodyLimits.fromEnvironment();
-    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

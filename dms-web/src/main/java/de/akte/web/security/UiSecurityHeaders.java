@@ -1,6 +1,7 @@
 package de.akte.web.security;
 
 import de.akte.web.infrastructure.SecuritySettings;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -24,13 +25,9 @@ public class UiSecurityHeaders extends HttpFilter {
     private static final String CSP = "default-src 'self'; img-src 'self' blob: data:; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    // from the settings beans, not the core's: filters start with the deployment, before the core may be built
+    @Inject
     private SecuritySettings settings;
-
-    /** Reads the settings itself: filters start with the deployment, before the application's beans. */
-    @Override
-    public void init() {
-        settings = SecuritySettings.from(System.getProperties(), System.getenv());
-    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -1,14 +1,19 @@
 package de.akte.web.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import de.akte.core.shared.UnitOfWork;
+import de.akte.web.infrastructure.AkteSettings;
 import de.akte.web.infrastructure.CoreBeans;
+import de.akte.web.infrastructure.SecuritySettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -25,6 +30,18 @@ class WebArchitectureTest {
             "jakarta.servlet..", "jakarta.transaction..", "jakarta.inject..", "jakarta.security..", "jakarta.batch..",
             "jakarta.annotation..", "jakarta.json..", "jakarta.websocket..", "jakarta.faces..", "javax.servlet..",
             "javax.ws..", "javax.ejb..", "javax.enterprise..", "javax.inject.."};
+
+    /** Calls that read the process's environment or system properties. */
+    private static final DescribedPredicate<JavaMethodCall> READS_ENVIRONMENT =
+            DescribedPredicate.describe("read environment variables or system properties", call -> {
+                String owner = call.getTargetOwner().getName();
+                String name = call.getName();
+                return owner.equals(System.class.getName())
+                        && (name.equals("getenv") || name.equals("getProperty") || name.equals("getProperties"))
+                        || owner.equals(Integer.class.getName()) && name.equals("getInteger")
+                        || owner.equals(Long.class.getName()) && name.equals("getLong")
+                        || owner.equals(Boolean.class.getName()) && name.equals("getBoolean");
+            });
 
     private static JavaClasses web;
     private static JavaClasses everything;
@@ -83,5 +100,14 @@ class WebArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(CONTAINER_APIS)
                 .as("container APIs are used only in dms-web")
                 .check(everything);
+    }
+
+    @Test
+    void onlyTheSettingsReadTheEnvironment() {
+        noClasses().that(DescribedPredicate.not(belongToAnyOf(AkteSettings.class, SecuritySettings.class)))
+                .should().callMethodWhere(READS_ENVIRONMENT)
+                .as("only AkteSettings and SecuritySettings read environment variables and system properties")
+                .because("settings come from one place; everything else receives them")
+                .check(web);
     }
 }

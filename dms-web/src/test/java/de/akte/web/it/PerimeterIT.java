@@ -152,6 +152,8 @@ class PerimeterIT {
         ApiClient other = ApiClient.as(user("other", "CLERK"), PASSWORD);
         assertEquals(404, other.delete("/api/tokens/" + id).status(), "someone else's token is not found");
         assertEquals(403, other.get("/api/admin/tokens").status());
+        assertEquals(403, other.get("/api/admin/tokens?size=viele&page=-1").status(), "refused before it is judged");
+        assertEquals(400, ADMIN.get("/api/admin/tokens?size=viele").status());
         assertEquals(204, basic.delete("/api/tokens/" + id).status());
         ApiClient.Answer refused = token.get("/api/users/me");
         assertEquals(401, refused.status(), refused::text);

@@ -205,6 +205,15 @@ class PerimeterReadsIT {
         ApiClient.Answer badTime = ADMIN.get("/api/admin/audit?user=x&from=gestern");
         assertEquals(400, badTime.status(), badTime::text);
         assertEquals(403, reader.get("/api/admin/audit?user=" + q(readerName)).status());
+        // who may not read the trail is refused before the request is judged: no 400 tells them what it checks
+        for (String malformed : List.of("user=x&from=gestern", "user=x&to=morgen", "user=x&size=viele",
+                "user=x&page=-1", "targetType=document&targetId=1&size=0", "size=abc")) {
+            ApiClient.Answer refused = reader.get("/api/admin/audit?" + malformed);
+            assertEquals(403, refused.status(), malformed + ": " + refused.text());
+            ApiClient.Answer judged = ADMIN.get("/api/admin/audit?" + malformed);
+            assertEquals(400, judged.status(), malformed + ": " + judged.text());
+            assertTrue(judged.text().contains("must") || judged.text().contains("name a user"), judged::text);
+        }
         assertTrue(ADMIN.get("/api/admin/audit/verify").json().getBoolean("intact"));
     }
 

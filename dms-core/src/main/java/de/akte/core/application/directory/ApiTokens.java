@@ -13,13 +13,13 @@ import de.akte.core.security.TokenHolder;
 import de.akte.core.shared.Clock;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.NotFoundException;
+import de.akte.core.shared.Page;
 import de.akte.core.shared.UnitOfWork;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -28,6 +28,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Issues, resolves, lists and revokes bearer tokens for programs, so they need not send a password with every
@@ -43,22 +44,17 @@ public class ApiTokens {
     private final Directory directory;
     private final AuditTrail audit;
     private final Clock clock;
-    private final Duration lifetime;
-    private final Duration absoluteLifetime;
+    private final TokenLifetime lifetime;
     private final SecureRandom random = new SecureRandom();
 
     public ApiTokens(UnitOfWork unitOfWork, ApiTokenRepository tokens, Directory directory, AuditTrail audit,
-                     Clock clock, Duration lifetime, Duration absoluteLifetime) {
-        if (lifetime.isNegative() || lifetime.isZero() || absoluteLifetime.compareTo(lifetime) < 0) {
-            throw new IllegalArgumentException("token lifetimes must be positive, the absolute one not shorter");
-        }
+                     Clock clock, TokenLifetime lifetime) {
         this.unitOfWork = unitOfWork;
         this.tokens = tokens;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
         this.lifetime = lifetime;
-        this.absoluteLifetime = absoluteLifetime;
     }
 
     /**
@@ -78,8 +74,8 @@ public class ApiTokens {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.now();
         // stored to the microsecond: an inherited limit must compare equal to the one it came from
-        Instant absolute = inheritedLimit.orElse(provenAt.plus(absoluteLifetime)).truncatedTo(ChronoUnit.MICROS);
-        Instant expires = now.plus(lifetime).isAfter(absolute) ? absolute : now.plus(lifetime);
+        Instant absolute = inheritedLimit.orElse(provenAt.plus(lifetime.absolute())).truncatedTo(ChronoUnit.MICROS);
+        Instant expires = now.plus(lifetime.idle()).isAfter(absolute) ? absolute : now.plus(lifetime.idle());
         if (!now.isBefore(expires)) {
             throw new InvalidInputException("token", "the absolute lifetime of this sign-in is over; sign in again");
         }
@@ -116,11 +112,15 @@ public class ApiTokens {
         return live(unitOfWork.call(() -> tokens.unexpired(caller.username(), clock.now(), 0, PAGE_LIMIT)));
     }
 
-    /** Administrators: unexpired tokens of one user, or of everyone when {@code username} is null. */
-    public List<TokenView> all(Caller caller, String username, int page, int size) {
+    /**
+     * Administrators: unexpired tokens of one user, or of everyone when {@code username} is null. Which page is read
+     * from the request only once the caller is known to be an administrator: anyone else is refused whatever it holds.
+     */
+    public List<TokenView> all(Caller caller, String username, Supplier<Page.Request> request) {
         Access.requireAnyRole(caller, Role.ADMIN);
-        int limit = Math.min(size, PAGE_LIMIT);
-        return live(unitOfWork.call(() -> tokens.unexpired(username, clock.now(), page * limit, limit)));
+        Page.Request asked = request.get();
+        int limit = Math.min(asked.size(), PAGE_LIMIT);
+        return live(unitOfWork.call(() -> tokens.unexpired(username, clock.now(), asked.page() * limit, limit)));
     }
 
     /** Leaves out tokens voided by a change of their user's credentials since they were issued. */
@@ -149,9 +149,14 @@ public class ApiTokens {
         });
     }
 
-    /** Revokes every token of a user: their own call, or an administrator's. Returns how many there were. */
-    public int revokeAll(Caller caller, String username, String reason) {
-        if (!caller.username().equals(username)) {
+    /**
+     * Revokes every token of a user: their own call, or an administrator's ({@code asAdministrator}, which needs
+     * ADMIN even for one's own tokens). Returns how many there were.
+     */
+    public int revokeAll(Caller caller, String username, boolean asAdministrator, String reason) {
+        if (asAdministrator) {
+            Access.requireAdministrator(caller);
+        } else if (!caller.username().equals(username)) {
             Access.requireAnyRole(caller, Role.ADMIN);
         }
         return unitOfWork.call(() -> {

@@ -19,6 +19,7 @@ import de.akte.core.shared.ConflictException;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.NotFoundException;
 import de.akte.core.shared.UnitOfWork;
+import de.akte.core.security.SystemActor;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -362,7 +363,7 @@ public class Directory {
                 kept.remove(Role.RECORDS_OFFICER);
                 user.assign(kept, currentDepartments(user));
                 user.endSessions();
-                audit.record("system", AuditAction.UPDATE_METADATA, "user", user.username(),
+                audit.record(SystemActor.START_UP.actorName(), AuditAction.UPDATE_METADATA, "user", user.username(),
                         "roles=" + new TreeSet<>(kept) + "; sessions and tokens ended; reason: separation of duties, "
                                 + "RECORDS_OFFICER removed from an administrator account");
                 changed.add(user.username());
@@ -383,7 +384,8 @@ public class Directory {
                 return false;
             }
             users.add(new UserAccount("admin", hash, EnumSet.of(Role.ADMIN), Set.of(), clock.now()));
-            audit.record("system", AuditAction.CREATE, "user", "admin", "first start: administrator created");
+            audit.record(SystemActor.START_UP.actorName(), AuditAction.CREATE, "user", "admin",
+                    "first start: administrator created");
             return true;
         });
     }

@@ -6,6 +6,7 @@ import de.akte.core.security.HashingGate;
 import de.akte.core.security.LoginThrottle;
 import de.akte.core.security.SignedInAccount;
 import de.akte.core.shared.UnitOfWork;
+import de.akte.core.security.SystemActor;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * throttle are not audited one by one: the lock that refuses them was.
  */
 public class PasswordLogin {
+
+    private static final String THROTTLE = SystemActor.SIGN_IN_THROTTLE.actorName();
 
     /** How a sign-in ended. */
     public enum Outcome { SIGNED_IN, FAILED, DELAYED, LOCKED }
@@ -84,12 +87,12 @@ public class PasswordLogin {
                     + channel + "; failures for account=" + failure.accountFailures() + ", from address="
                     + failure.addressFailures());
             if (failure.accountLockedNow()) {
-                audit.record("system", AuditAction.LOGIN_LOCKED, "user", target, "account locked for "
+                audit.record(THROTTLE, AuditAction.LOGIN_LOCKED, "user", target, "account locked for "
                         + failure.retryAfter() + " after failed sign-ins (last from " + address
                         + "); addresses it signed in from before stay open");
             }
             if (failure.addressLockedNow()) {
-                audit.record("system", AuditAction.LOGIN_LOCKED, "address", address, "address locked for "
+                audit.record(THROTTLE, AuditAction.LOGIN_LOCKED, "address", address, "address locked for "
                         + failure.retryAfter() + " after failed sign-ins (last for account " + target + ")");
             }
         });

@@ -1,18 +1,10 @@
 package de.akte.core.application.documents;
 
-import de.akte.core.audit.AuditAction;
-import de.akte.core.audit.AuditTrail;
 import de.akte.core.document.ContentDescriptor;
-import de.akte.core.document.Document;
-import de.akte.core.document.DocumentRepository;
-import de.akte.core.document.DocumentVersion;
-import de.akte.core.document.FileName;
 import de.akte.core.processing.ProcessingQueue;
 import de.akte.core.security.Access;
 import de.akte.core.security.Caller;
 import de.akte.core.security.Role;
-import de.akte.core.shared.Clock;
-import de.akte.core.shared.NotFoundException;
 import de.akte.core.shared.UnitOfWork;
 
 import java.io.InputStream;
@@ -25,22 +17,20 @@ import java.time.LocalDate;
 public class DocumentIntake {
 
     private final UnitOfWork unitOfWork;
-    private final DocumentRepository documents;
     private final DocumentPlacement placement;
     private final IncomingContent content;
     private final ProcessingQueue queue;
-    private final AuditTrail audit;
-    private final Clock clock;
+    private final NewDocuments newDocuments;
+    private final NewVersions newVersions;
 
-    public DocumentIntake(UnitOfWork unitOfWork, DocumentRepository documents, DocumentPlacement placement,
-                          IncomingContent content, ProcessingQueue queue, AuditTrail audit, Clock clock) {
+    public DocumentIntake(UnitOfWork unitOfWork, DocumentPlacement placement, IncomingContent content,
+                          ProcessingQueue queue, NewDocuments newDocuments, NewVersions newVersions) {
         this.unitOfWork = unitOfWork;
-        this.documents = documents;
         this.placement = placement;
         this.content = content;
         this.queue = queue;
-        this.audit = audit;
-        this.clock = clock;
+        this.newDocuments = newDocuments;
+        this.newVersions = newVersions;
     }
 
     /**
@@ -80,25 +70,7 @@ public class DocumentIntake {
      */
     public long create(Caller caller, NewDocument request, LocalDate documentDate, ContentDescriptor stored,
                        String origin) {
-        requireContributor(caller);
-        FileName fileName = IncomingContent.fileName(request.fileName());
-        String title = DocumentTexts.optional(request.title(), "title", 500);
-        String documentType = DocumentTexts.optional(request.documentType(), "documentType", 100);
-        DocumentPlacement.Place p = placement.place(caller, request.caseFile(), request.department());
-        Document document = new Document(title != null ? title : fileName.baseName(), p.department(),
-                p.caseFile(), null, documentType, clock.now(), caller.username());
-        if (documentDate != null) {
-            document.dateAs(documentDate);
-        }
-        DocumentVersion version = document.addVersion(stored, clock.now(), caller.username());
-        documents.add(document);
-        queue.enqueue(document, version);
-        audit.record(caller.username(), AuditAction.CREATE, "document", document.id().toString(),
-                "title=" + document.title() + "; version=1; sha256=" + stored.sha256()
-                        + "; department=" + p.department().code()
-                        + (p.caseFile() != null ? "; caseFile=" + p.caseFile().fileReference() : "")
-                        + (origin != null ? "; " + origin : ""));
-        return document.id();
+        return newDocuments.create(caller, request, documentDate, stored, origin);
     }
 
     /** Wakes the processing workers after the caller's unit of work with {@link #create} calls committed. */
@@ -108,31 +80,10 @@ public class DocumentIntake {
 
     /** Adds a new version to a document; the earlier versions stay untouched. */
     public VersionView addVersion(Caller caller, long documentId, String rawFileName, InputStream bytes) {
-        requireContributor(caller);
-        FileName fileName = IncomingContent.fileName(rawFileName);
-        // refused before the bytes are stored: a document in a closed (zdA) case file takes no new version
-        unitOfWork.run(() -> visibleDocument(caller, documentId).caseFile()
-                .ifPresent(c -> c.requireOpen("its documents take no new versions")));
-        ContentDescriptor accepted = content.accept(bytes, fileName);
-        VersionView view = unitOfWork.call(() -> {
-            Document document = visibleDocument(caller, documentId);
-            DocumentVersion version = document.addVersion(accepted, clock.now(), caller.username());
-            documents.add(version);
-            queue.enqueue(document, version);
-            audit.record(caller.username(), AuditAction.NEW_VERSION, "document", document.id().toString(),
-                    "version=" + version.number() + "; sha256=" + version.sha256());
-            return VersionView.of(version);
-        });
-        queue.workCommitted();
-        return view;
+        return newVersions.addVersion(caller, documentId, rawFileName, bytes);
     }
 
-    private Document visibleDocument(Caller caller, long id) {
-        Document document = documents.find(id).orElseThrow(() -> new NotFoundException("no document " + id));
-        return Access.visible(caller, document, id);
-    }
-
-    private static void requireContributor(Caller caller) {
+    static void requireContributor(Caller caller) {
         Access.requireAnyRole(caller, Role.CLERK, Role.SCANNER, Role.RECORDS_OFFICER, Role.ADMIN);
     }
 }

@@ -78,6 +78,11 @@ public class DocumentPlacement {
                 .orElseThrow(() -> new InvalidInputException("department", "no department " + code.strip()));
     }
 
+    /** The department with this code, whoever may see it. */
+    public Optional<Department> anyDepartment(String code) {
+        return departments.findByCode(code);
+    }
+
     /** The case file with this reference, whoever may see it; empty for a malformed or unknown reference. */
     public Optional<CaseFile> anyCaseFile(String reference) {
         try {

@@ -1,12 +1,9 @@
 package de.akte.core.application.documents;
 
-import de.akte.core.audit.AuditAction;
-import de.akte.core.audit.AuditTrail;
 import de.akte.core.casefile.CaseFile;
 import de.akte.core.casefile.CaseFileClosedException;
 import de.akte.core.document.Document;
 import de.akte.core.document.DocumentRepository;
-import de.akte.core.indexing.IndexOutbox;
 import de.akte.core.security.Access;
 import de.akte.core.security.Caller;
 import de.akte.core.security.Role;
@@ -24,16 +21,14 @@ public class MetadataChanges {
     private final UnitOfWork unitOfWork;
     private final DocumentRepository documents;
     private final DocumentPlacement placement;
-    private final IndexOutbox indexOutbox;
-    private final AuditTrail audit;
+    private final DocumentChanges changes;
 
     public MetadataChanges(UnitOfWork unitOfWork, DocumentRepository documents, DocumentPlacement placement,
-                           IndexOutbox indexOutbox, AuditTrail audit) {
+                           DocumentChanges changes) {
         this.unitOfWork = unitOfWork;
         this.documents = documents;
         this.placement = placement;
-        this.indexOutbox = indexOutbox;
-        this.audit = audit;
+        this.changes = changes;
     }
 
     /** Changes title, type, date or case file; audited and re-indexed in the same transaction. */
@@ -45,17 +40,17 @@ public class MetadataChanges {
             Document document = documents.find(documentId)
                     .orElseThrow(() -> new NotFoundException("no document " + documentId));
             Access.visible(caller, document, documentId);
-            List<String> changes = new ArrayList<>();
+            List<String> changed = new ArrayList<>();
             if (title != null && !title.equals(document.title())) {
-                changes.add("title: " + document.title() + " -> " + title);
+                changed.add("title: " + document.title() + " -> " + title);
                 document.retitle(title);
             }
             if (documentType != null && !documentType.equals(document.documentType().orElse(""))) {
-                changes.add("documentType: " + document.documentType().orElse("") + " -> " + documentType);
+                changed.add("documentType: " + document.documentType().orElse("") + " -> " + documentType);
                 document.classifyAs(documentType);
             }
             if (change.documentDate() != null && !change.documentDate().equals(document.documentDate().orElse(null))) {
-                changes.add("documentDate: " + document.documentDate().map(Object::toString).orElse("") + " -> "
+                changed.add("documentDate: " + document.documentDate().map(Object::toString).orElse("") + " -> "
                         + change.documentDate());
                 document.dateAs(change.documentDate());
             }
@@ -72,13 +67,11 @@ public class MetadataChanges {
                     } catch (ConflictException e) {
                         throw new InvalidInputException("caseFile", e.getMessage());
                     }
-                    changes.add("caseFile: " + before + " -> " + after);
+                    changed.add("caseFile: " + before + " -> " + after);
                 }
             }
-            if (!changes.isEmpty()) {
-                indexOutbox.enqueue(document.id());
-                audit.record(caller.username(), AuditAction.UPDATE_METADATA, "document", document.id().toString(),
-                        String.join("; ", changes));
+            if (!changed.isEmpty()) {
+                changes.metadataChanged(caller.username(), document, String.join("; ", changed));
             }
             return DocumentView.of(document);
         });

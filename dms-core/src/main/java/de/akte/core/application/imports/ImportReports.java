@@ -48,13 +48,12 @@ public class ImportReports {
     public Page<ImportItemView> items(Caller caller, long batchId, String state, int page, int size) {
         ImportBatchAccess.requireImporter(caller);
         ItemState filter = parseState(state);
-        int pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, size));
-        int pageNumber = Math.max(0, page);
+        Page.Request asked = Page.request(page, size, MAX_PAGE_SIZE);
         return unitOfWork.call(() -> {
             ImportBatchAccess.readable(caller, imports, batchId);
-            List<ImportItemView> items = imports.items(batchId, filter, pageNumber * pageSize, pageSize).stream()
+            List<ImportItemView> items = imports.items(batchId, filter, asked.offset(), asked.size()).stream()
                     .map(item -> view(caller, item)).toList();
-            return new Page<>(imports.countItems(batchId, filter), pageNumber, pageSize, items);
+            return asked.of(imports.countItems(batchId, filter), items);
         });
     }
 

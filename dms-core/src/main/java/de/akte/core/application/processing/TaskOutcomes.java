@@ -3,9 +3,6 @@ package de.akte.core.application.processing;
 import de.akte.core.audit.AuditAction;
 import de.akte.core.audit.AuditTrail;
 import de.akte.core.document.Document;
-import de.akte.core.document.DocumentRepository;
-import de.akte.core.document.DocumentVersion;
-import de.akte.core.indexing.IndexOutbox;
 import de.akte.core.processing.ProcessingState;
 import de.akte.core.processing.ProcessingTask;
 import de.akte.core.processing.ProcessingTaskRepository;
@@ -15,8 +12,8 @@ import de.akte.core.security.Caller;
 import de.akte.core.security.Role;
 import de.akte.core.shared.Clock;
 import de.akte.core.shared.ConflictException;
-import de.akte.core.shared.NotFoundException;
 import de.akte.core.shared.UnitOfWork;
+import de.akte.core.security.SystemActor;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,23 +29,21 @@ import java.util.logging.Logger;
  */
 public class TaskOutcomes {
 
-    private static final String SYSTEM = "system";
+    private static final String SYSTEM = SystemActor.PROCESSING.actorName();
     private static final Logger LOG = Logger.getLogger(TaskOutcomes.class.getName());
 
     private final UnitOfWork unitOfWork;
     private final ProcessingTaskRepository tasks;
-    private final DocumentRepository documents;
-    private final IndexOutbox indexOutbox;
+    private final DocumentProgress progress;
     private final AuditTrail audit;
     private final Clock clock;
     private final ProcessingPolicy policy;
 
-    public TaskOutcomes(UnitOfWork unitOfWork, ProcessingTaskRepository tasks, DocumentRepository documents,
-                        IndexOutbox indexOutbox, AuditTrail audit, Clock clock, ProcessingPolicy policy) {
+    public TaskOutcomes(UnitOfWork unitOfWork, ProcessingTaskRepository tasks, DocumentProgress progress,
+                        AuditTrail audit, Clock clock, ProcessingPolicy policy) {
         this.unitOfWork = unitOfWork;
         this.tasks = tasks;
-        this.documents = documents;
-        this.indexOutbox = indexOutbox;
+        this.progress = progress;
         this.audit = audit;
         this.clock = clock;
         this.policy = policy;
@@ -100,14 +95,7 @@ public class TaskOutcomes {
             if (!tasks.tryClaim(taskId, now, now.plus(policy.lease()), policy.node())) {
                 return null;
             }
-            ProcessingTask task = tasks.find(taskId).orElseThrow();
-            Document document = documents.find(task.documentId()).orElseThrow();
-            DocumentVersion version = document.version(task.versionNumber()).orElseThrow();
-            if (document.currentVersion() == version.number()) {
-                document.startProcessing();
-            }
-            return new ClaimedTask(taskId, document.id(), version.id(), version.number(), version.sha256(),
-                    version.fileName(), document.title(), version.malwareScan());
+            return progress.started(taskId, tasks.find(taskId).orElseThrow());
         }));
     }
 
@@ -123,11 +111,7 @@ public class TaskOutcomes {
     void quarantined(ClaimedTask work, String reason) {
         unitOfWork.run(() -> {
             tasks.find(work.taskId()).orElseThrow().giveUp(reason, clock.now());
-            Document document = documents.find(work.documentId()).orElseThrow();
-            if (document.currentVersion() == work.versionNumber()) {
-                document.quarantine(reason);
-                indexOutbox.enqueue(document.id());
-            }
+            progress.quarantineIfCurrent(work.documentId(), work.versionNumber(), reason);
             audit.record(SYSTEM, AuditAction.ADMIN, "document", Long.toString(work.documentId()),
                     "version " + work.versionNumber() + " quarantined: " + reason);
         });
@@ -219,7 +203,7 @@ public class TaskOutcomes {
     void retry(Caller caller, long documentId) {
         Access.requireAnyRole(caller, Role.ADMIN);
         unitOfWork.run(() -> {
-            Document document = documents.find(documentId).orElseThrow(() -> new NotFoundException("no document " + documentId));
+            Document document = progress.document(documentId);
             List<ProcessingTask> failed = tasks.forDocument(documentId).stream()
                     .filter(t -> t.state() == ProcessingState.FAILED || t.state() == ProcessingState.SET_ASIDE)
                     .toList();
@@ -252,8 +236,6 @@ public class TaskOutcomes {
             if (task == null || !stillLost.test(task)) {
                 return false;
             }
-            Document document = documents.find(task.documentId()).orElseThrow();
-            boolean current = document.currentVersion() == task.versionNumber();
             if (task.workerLost(cause, clock.now(), firstWait, policy.crashLimit())) {
                 String reason = "processing this file stopped " + (readerCrashed ? "its reader " : "the server's worker ")
                         + task.crashes() + " times (last: "
@@ -261,35 +243,26 @@ public class TaskOutcomes {
                         + "retry it";
                 LOG.warning(() -> "document " + task.documentId() + " version " + task.versionNumber()
                         + " set aside: " + reason);
-                if (current) {
-                    document.quarantine(reason);
-                    indexOutbox.enqueue(document.id());
-                }
+                progress.quarantineIfCurrent(task.documentId(), task.versionNumber(), reason);
                 audit.record(SYSTEM, AuditAction.ADMIN, "document", Long.toString(task.documentId()),
                         "version " + task.versionNumber() + " set aside after " + task.crashes()
                                 + " worker crashes; last: " + cause);
-            } else if (current && readerCrashed) {
-                document.fail(cause + "; it will be retried automatically");
-                indexOutbox.enqueue(document.id());
-            } else if (current) {
-                document.awaitProcessing("processing was interrupted (" + cause + "); it will be retried automatically");
+            } else if (readerCrashed) {
+                progress.failIfCurrent(task.documentId(), task.versionNumber(),
+                        cause + "; it will be retried automatically");
+            } else {
+                progress.awaitIfCurrent(task.documentId(), task.versionNumber(),
+                        "processing was interrupted (" + cause + "); it will be retried automatically");
             }
             return true;
         });
     }
 
     private void failIfCurrent(ClaimedTask work, String reason) {
-        Document document = documents.find(work.documentId()).orElseThrow();
-        if (document.currentVersion() == work.versionNumber()) {
-            document.fail(reason);
-            indexOutbox.enqueue(document.id());
-        }
+        progress.failIfCurrent(work.documentId(), work.versionNumber(), reason);
     }
 
     private void awaitIfCurrent(ClaimedTask work, String reason) {
-        Document document = documents.find(work.documentId()).orElseThrow();
-        if (document.currentVersion() == work.versionNumber()) {
-            document.awaitProcessing(reason);
-        }
+        progress.awaitIfCurrent(work.documentId(), work.versionNumber(), reason);
     }
 }

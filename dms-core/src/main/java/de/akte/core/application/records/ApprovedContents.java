@@ -76,6 +76,19 @@ public class ApprovedContents {
         }
     }
 
+    /**
+     * A case file is changing (it was reopened): every running disposal holding it goes back for a new decision,
+     * audited with the change (inside a unit of work).
+     */
+    void caseFileChanging(Caller caller, CaseFile caseFile, String change) {
+        for (Disposal disposal : disposals.runningWith(caseFile.id())) {
+            if (disposal.caseFileChanging(caseFile.id(), change, clock.now())) {
+                audit.record(caller.username(), AuditAction.DISPOSAL, "disposal", disposal.id().toString(),
+                        "sent back for a new decision: " + change);
+            }
+        }
+    }
+
     /** The case file of a disposal item; gone since is a conflict (inside a unit of work). */
     CaseFile existing(DisposalItem item) {
         return caseFiles.find(item.caseFileId()).orElseThrow(() -> new ConflictException(

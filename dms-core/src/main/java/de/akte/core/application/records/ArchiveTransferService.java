@@ -7,34 +7,21 @@ import de.akte.core.casefile.CaseFile;
 import de.akte.core.disposition.Appraisal;
 import de.akte.core.disposition.Disposal;
 import de.akte.core.disposition.DisposalItem;
-import de.akte.core.document.Document;
-import de.akte.core.document.DocumentRepository;
-import de.akte.core.document.DocumentVersion;
 import de.akte.core.retention.DisposalAction;
-import de.akte.core.retention.RetentionAssessment;
 import de.akte.core.security.Caller;
 import de.akte.core.security.Role;
 import de.akte.core.shared.Clock;
 import de.akte.core.shared.ConflictException;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.core.shared.UnitOfWork;
-import de.akte.core.storage.BlobId;
-import de.akte.core.storage.BlobStore;
-import de.akte.core.xdomea.InvalidXdomeaException;
 import de.akte.core.xdomea.OfferedCaseFile;
-import de.akte.core.xdomea.Sender;
 import de.akte.core.xdomea.XdomeaMessages;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Transfer to the public archive with xdomea 3.1.0, for an approved TRANSFER disposal: the 0501
@@ -46,35 +33,25 @@ public class ArchiveTransferService {
 
     private final UnitOfWork unitOfWork;
     private final DisposalExecution disposals;
-    private final DocumentRepository documents;
-    private final RetentionService retention;
-    private final BlobStore blobs;
-    private final XdomeaMessages messages;
-    private final Sender sender;
+    private final ArchiveCorrespondence correspondence;
+    private final TransferredRecords records;
     private final AuditTrail audit;
     private final Clock clock;
 
     public ArchiveTransferService(UnitOfWork unitOfWork, DisposalExecution disposals,
-                                  DocumentRepository documents, RetentionService retention, BlobStore blobs,
-                                  XdomeaMessages messages, Sender sender, AuditTrail audit, Clock clock) {
+                                  ArchiveCorrespondence correspondence, TransferredRecords records, AuditTrail audit,
+                                  Clock clock) {
         this.unitOfWork = unitOfWork;
         this.disposals = disposals;
-        this.documents = documents;
-        this.retention = retention;
-        this.blobs = blobs;
-        this.messages = messages;
-        this.sender = sender;
+        this.correspondence = correspondence;
+        this.records = records;
         this.audit = audit;
         this.clock = clock;
     }
 
     /** The stable xdomea id of a case file. */
     public static UUID objectId(long caseFileId) {
-        return UUID.nameUUIDFromBytes(("akte:caseFile:" + caseFileId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static UUID documentId(long documentId) {
-        return UUID.nameUUIDFromBytes(("akte:document:" + documentId).getBytes(StandardCharsets.UTF_8));
+        return TransferredRecords.objectId(caseFileId);
     }
 
     /**
@@ -90,9 +67,9 @@ public class ArchiveTransferService {
             for (DisposalItem item : d.items()) {
                 CaseFile c = disposals.existing(item);
                 disposals.requireUnchanged(d, item, c);
-                files.add(describe(item, c, false));
+                files.add(records.describe(item, c, false));
             }
-            byte[] xml = messages.offer(UUID.fromString(d.processId()), sender, files, clock.now());
+            byte[] xml = correspondence.offer(d.processId(), files);
             audit.record(caller.username(), AuditAction.DISPOSAL, "disposal", d.id().toString(),
                     "0501 offer list for " + files.size() + " case file(s), process " + d.processId());
             return xml;
@@ -102,7 +79,7 @@ public class ArchiveTransferService {
     /** Applies the archive's 0502: V destroyed here (certified), B flagged and kept, A waits for the package. */
     public DisposalView appraise(Caller caller, long disposalId, byte[] xml) {
         Access.requireAnyRole(caller, Role.RECORDS_OFFICER);
-        XdomeaMessages.Appraisals appraisals = read(() -> messages.readAppraisal(xml));
+        XdomeaMessages.Appraisals appraisals = correspondence.readAppraisal(xml);
         List<Long> removed = new ArrayList<>();
         DisposalView view = disposals.onApprovedContents(caller, () -> unitOfWork.call(() -> {
             Disposal d = transfer(disposalId);
@@ -154,9 +131,7 @@ public class ArchiveTransferService {
      */
     public ArchivePackage pack(Caller caller, long disposalId) {
         Access.requireAnyRole(caller, Role.RECORDS_OFFICER);
-        record Entry(String name, String sha256) {
-        }
-        List<Entry> files = new ArrayList<>();
+        List<TransferredRecords.PrimaryFile> files = new ArrayList<>();
         String[] process = new String[1];
         byte[] xml = disposals.onApprovedContents(caller, () -> unitOfWork.call(() -> {
             Disposal d = transfer(disposalId);
@@ -167,45 +142,25 @@ public class ArchiveTransferService {
                 if (item.appraisal().orElse(null) == Appraisal.ARCHIVE) {
                     CaseFile c = disposals.existing(item);
                     disposals.requireUnchanged(d, item, c);
-                    OfferedCaseFile f = describe(item, c, true);
-                    taken.add(f);
-                    for (Document doc : documents.findInCaseFile(c)) {
-                        for (DocumentVersion v : doc.versions()) {
-                            files.add(new Entry(primaryName(doc, v), v.sha256()));
-                            v.renditionSha256().ifPresent(r -> files.add(new Entry(renditionName(doc, v), r)));
-                        }
-                    }
+                    taken.add(records.describe(item, c, true));
+                    files.addAll(records.primaryFiles(c));
                 }
             }
             if (taken.isEmpty()) {
                 throw new ConflictException("the archive takes nothing from disposal " + d.id());
             }
-            byte[] message = messages.disposal(UUID.fromString(d.processId()), sender, taken, clock.now());
+            byte[] message = correspondence.disposal(d.processId(), taken);
             audit.record(caller.username(), AuditAction.DISPOSAL, "disposal", d.id().toString(),
                     "0503 package with " + taken.size() + " case file(s) and " + files.size() + " file(s)");
             return message;
         }));
-        String base = process[0] + "_Aussonderung.Aussonderung.0503";
-        return new ArchivePackage(base + ".zip", out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            zip.putNextEntry(new ZipEntry(base + ".xml"));
-            zip.write(xml);
-            zip.closeEntry();
-            for (Entry e : files) {
-                zip.putNextEntry(new ZipEntry(e.name()));
-                try (InputStream in = blobs.open(new BlobId(e.sha256()))) {
-                    in.transferTo(zip);
-                }
-                zip.closeEntry();
-            }
-            zip.finish();
-        });
+        return records.pack(process[0], xml, files);
     }
 
     /** Applies the archive's 0506: what it imported is removed here (certified), failures stay. */
     public DisposalView confirm(Caller caller, long disposalId, byte[] xml) {
         Access.requireAnyRole(caller, Role.RECORDS_OFFICER);
-        List<XdomeaMessages.Confirmation> confirmations = read(() -> messages.readConfirmation(xml));
+        List<XdomeaMessages.Confirmation> confirmations = correspondence.readConfirmation(xml);
         List<Long> removed = new ArrayList<>();
         DisposalView view = disposals.onApprovedContents(caller, () -> unitOfWork.call(() -> {
             Disposal d = transfer(disposalId);
@@ -240,40 +195,6 @@ public class ArchiveTransferService {
         return view;
     }
 
-    private OfferedCaseFile describe(DisposalItem item, CaseFile c, boolean withContent) {
-        RetentionAssessment a = retention.assess(c);
-        String proposal = a.action().orElse(DisposalAction.TRANSFER) == DisposalAction.REVIEW ? "B" : "A";
-        int years = a.schedule().map(s -> s.years() + (s.months() > 0 ? 1 : 0)).orElse(0);
-        List<OfferedCaseFile.PackedDocument> docs = new ArrayList<>();
-        if (withContent) {
-            for (Document doc : documents.findInCaseFile(c)) {
-                List<OfferedCaseFile.PackedVersion> versions = doc.versions().stream()
-                        .map(v -> new OfferedCaseFile.PackedVersion(v.number(), primaryName(doc, v), v.fileName(),
-                                extension(v.fileName()), v.createdBy(), v.createdAt(),
-                                v.renditionSha256().map(r -> renditionName(doc, v)).orElse(null))).toList();
-                docs.add(new OfferedCaseFile.PackedDocument(documentId(doc.id()), doc.title(),
-                        doc.documentDate().orElse(null), versions));
-            }
-        }
-        return new OfferedCaseFile(objectId(c.id()), c.fileReference().value(), c.title(), c.department().code(),
-                c.openedOn(), c.closedOn().orElse(null), item.disposalDate(), years, proposal, docs);
-    }
-
-    /** Primary file names start with the document's UUID, as xdomea's Dateiname type requires. */
-    private static String primaryName(Document doc, DocumentVersion v) {
-        String safe = v.fileName().replaceAll("[^\\p{L}\\p{N}._-]", "_");
-        return documentId(doc.id()) + "_" + v.number() + "_" + safe;
-    }
-
-    private static String renditionName(Document doc, DocumentVersion v) {
-        return documentId(doc.id()) + "_" + v.number() + "_rendition_pdfa.pdf";
-    }
-
-    private static String extension(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot < 0 || dot == fileName.length() - 1 ? "unbekannt" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
     private Disposal transfer(long id) {
         Disposal d = disposals.find(id);
         if (d.action() != DisposalAction.TRANSFER) {
@@ -286,16 +207,6 @@ public class ArchiveTransferService {
         if (process == null || !process.toString().equalsIgnoreCase(d.processId())) {
             throw new InvalidInputException("ProzessID", "the message belongs to process " + process
                     + ", disposal " + d.id() + " is process " + d.processId());
-        }
-    }
-
-    private static <T> T read(java.util.function.Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (InvalidXdomeaException e) {
-            throw new InvalidInputException("message", "not a valid xdomea 3.1.0 message: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("message", e.getMessage());
         }
     }
 }

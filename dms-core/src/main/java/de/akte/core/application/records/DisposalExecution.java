@@ -27,18 +27,15 @@ public class DisposalExecution {
     private final ApprovedContents approved;
     private final DueForDisposal due;
     private final RecordDestruction destruction;
-    private final DestroyedContent destroyed;
     private final AuditTrail audit;
     private final Clock clock;
 
     public DisposalExecution(UnitOfWork unitOfWork, ApprovedContents approved, DueForDisposal due,
-                             RecordDestruction destruction, DestroyedContent destroyed, AuditTrail audit,
-                             Clock clock) {
+                             RecordDestruction destruction, AuditTrail audit, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.approved = approved;
         this.due = due;
         this.destruction = destruction;
-        this.destroyed = destroyed;
         this.audit = audit;
         this.clock = clock;
     }
@@ -95,6 +92,6 @@ public class DisposalExecution {
     }
 
     void afterRemoval(List<Long> documentIds) {
-        destroyed.afterRemoval(documentIds);
+        destruction.afterRemoval(documentIds);
     }
 }

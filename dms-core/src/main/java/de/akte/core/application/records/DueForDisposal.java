@@ -34,11 +34,11 @@ public class DueForDisposal {
     private final DisposalRepository disposals;
     private final CaseFileRepository caseFiles;
     private final DocumentRepository documents;
-    private final RetentionService retention;
+    private final RetentionRules retention;
     private final Clock clock;
 
     public DueForDisposal(UnitOfWork unitOfWork, DisposalRepository disposals, CaseFileRepository caseFiles,
-                          DocumentRepository documents, RetentionService retention, Clock clock) {
+                          DocumentRepository documents, RetentionRules retention, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.disposals = disposals;
         this.caseFiles = caseFiles;

@@ -3,10 +3,6 @@ package de.akte.core.application.records;
 import de.akte.core.security.Access;
 import de.akte.core.audit.AuditAction;
 import de.akte.core.audit.AuditTrail;
-import de.akte.core.casefile.CaseFile;
-import de.akte.core.casefile.CaseFileRepository;
-import de.akte.core.document.Document;
-import de.akte.core.document.DocumentRepository;
 import de.akte.core.hold.HoldTarget;
 import de.akte.core.hold.LegalHold;
 import de.akte.core.hold.LegalHoldRepository;
@@ -33,18 +29,16 @@ public class LegalHoldService {
 
     private final UnitOfWork unitOfWork;
     private final LegalHoldRepository holds;
-    private final CaseFileRepository caseFiles;
-    private final DocumentRepository documents;
+    private final HoldTargets targets;
     private final RecordsProtection protection;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public LegalHoldService(UnitOfWork unitOfWork, LegalHoldRepository holds, CaseFileRepository caseFiles,
-                            DocumentRepository documents, RecordsProtection protection, AuditTrail audit, Clock clock) {
+    public LegalHoldService(UnitOfWork unitOfWork, LegalHoldRepository holds, HoldTargets targets,
+                            RecordsProtection protection, AuditTrail audit, Clock clock) {
         this.unitOfWork = unitOfWork;
         this.holds = holds;
-        this.caseFiles = caseFiles;
-        this.documents = documents;
+        this.targets = targets;
         this.protection = protection;
         this.audit = audit;
         this.clock = clock;
@@ -62,7 +56,7 @@ public class LegalHoldService {
             throw new InvalidInputException("targetType", "targetType must be CASE_FILE or DOCUMENT");
         }
         return unitOfWork.call(() -> {
-            Set<String> blobs = blobsOf(caller, type, request.targetId());
+            Set<String> blobs = targets.blobsOf(caller, type, request.targetId());
             LegalHold hold;
             try {
                 hold = new LegalHold(type, request.targetId(), request.reason(), request.reference(),
@@ -106,11 +100,11 @@ public class LegalHoldService {
             LegalHold hold = holds.find(holdId).orElseThrow(() -> new NotFoundException("no legal hold " + holdId));
             String requestedBy = hold.liftRequestedBy().orElse(null);
             hold.lift(caller.username(), clock.now());
-            Set<String> released = new HashSet<>(blobsOfExisting(hold.targetType(), hold.targetId()));
+            Set<String> released = new HashSet<>(targets.blobsOfExisting(hold.targetType(), hold.targetId()));
             // a blob shared with a record under another active hold stays held
             for (LegalHold other : holds.list(true, 0, Integer.MAX_VALUE)) {
                 if (!other.id().equals(hold.id())) {
-                    released.removeAll(blobsOfExisting(other.targetType(), other.targetId()));
+                    released.removeAll(targets.blobsOfExisting(other.targetType(), other.targetId()));
                 }
             }
             protection.hold(released, false);
@@ -166,7 +160,7 @@ public class LegalHoldService {
         return unitOfWork.call(() -> {
             List<LegalHold> active = holds.list(true, 0, Integer.MAX_VALUE);
             for (LegalHold h : active) {
-                protection.hold(blobsOfExisting(h.targetType(), h.targetId()), true);
+                protection.hold(targets.blobsOfExisting(h.targetType(), h.targetId()), true);
             }
             return active.size();
         });
@@ -181,24 +175,6 @@ public class LegalHoldService {
     public LegalHoldView get(Caller caller, long id) {
         Access.requireAnyRole(caller, Role.RECORDS_OFFICER, Role.ADMIN);
         return unitOfWork.call(() -> view(holds.find(id).orElseThrow(() -> new NotFoundException("no legal hold " + id))));
-    }
-
-    private Set<String> blobsOf(Caller caller, HoldTarget type, long id) {
-        if (type == HoldTarget.CASE_FILE) {
-            CaseFile c = Access.visible(caller, caseFiles.find(id)
-                    .orElseThrow(() -> new NotFoundException("no case file " + id)), String.valueOf(id));
-            return RecordsProtection.blobsOf(documents.findInCaseFile(c));
-        }
-        Document d = Access.visible(caller, documents.find(id)
-                .orElseThrow(() -> new NotFoundException("no document " + id)), id);
-        return RecordsProtection.blobsOf(List.of(d));
-    }
-
-    private Set<String> blobsOfExisting(HoldTarget type, long id) {
-        if (type == HoldTarget.CASE_FILE) {
-            return caseFiles.find(id).map(c -> RecordsProtection.blobsOf(documents.findInCaseFile(c))).orElse(Set.of());
-        }
-        return documents.find(id).map(d -> RecordsProtection.blobsOf(List.of(d))).orElse(Set.of());
     }
 
     static LegalHoldView view(LegalHold h) {

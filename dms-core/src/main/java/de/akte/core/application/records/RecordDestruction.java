@@ -4,49 +4,39 @@ import de.akte.core.audit.AuditAction;
 import de.akte.core.audit.AuditTrail;
 import de.akte.core.casefile.CaseFile;
 import de.akte.core.casefile.CaseFileRepository;
-import de.akte.core.disposition.ApprovedVersion;
-import de.akte.core.disposition.CertifiedVersion;
 import de.akte.core.disposition.DestructionCertificate;
 import de.akte.core.disposition.Disposal;
 import de.akte.core.disposition.DisposalItem;
-import de.akte.core.disposition.DisposalRepository;
-import de.akte.core.disposition.PendingBlobDeletion;
 import de.akte.core.document.Document;
 import de.akte.core.document.DocumentRepository;
-import de.akte.core.document.DocumentVersion;
 import de.akte.core.indexing.IndexOutbox;
-import de.akte.core.shared.Clock;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Removes a case file with its documents from the database in the caller's transaction, leaving a destruction
- * certificate of exactly the approved versions and a persisted list of blobs to remove from storage.
+ * certificate of exactly the approved versions and a persisted list of blobs to remove from storage; after the
+ * transaction the blobs go (see {@link DestroyedContent}).
  */
 public class RecordDestruction {
 
-    private final DisposalRepository disposals;
     private final CaseFileRepository caseFiles;
     private final DocumentRepository documents;
     private final IndexOutbox indexOutbox;
-    private final ApprovedContents approved;
+    private final DestructionRecords records;
+    private final DestroyedContent destroyed;
     private final AuditTrail audit;
-    private final Clock clock;
 
-    public RecordDestruction(DisposalRepository disposals, CaseFileRepository caseFiles, DocumentRepository documents,
-                             IndexOutbox indexOutbox, ApprovedContents approved, AuditTrail audit, Clock clock) {
-        this.disposals = disposals;
+    public RecordDestruction(CaseFileRepository caseFiles, DocumentRepository documents, IndexOutbox indexOutbox,
+                             DestructionRecords records, DestroyedContent destroyed, AuditTrail audit) {
         this.caseFiles = caseFiles;
         this.documents = documents;
         this.indexOutbox = indexOutbox;
-        this.approved = approved;
+        this.records = records;
+        this.destroyed = destroyed;
         this.audit = audit;
-        this.clock = clock;
     }
 
     /**
@@ -55,30 +45,9 @@ public class RecordDestruction {
      * archive's appraisal or confirmation. Refuses a file that changed since the approval.
      */
     List<Long> destroy(Disposal disposal, DisposalItem item, CaseFile c, String executedBy, String outcome) {
-        approved.requireUnchanged(disposal, item, c);
         List<Document> docs = documents.findInCaseFile(c);
-        Map<String, DocumentVersion> current = new HashMap<>();
-        Set<String> blobIds = new LinkedHashSet<>();
-        for (Document d : docs) {
-            for (DocumentVersion v : d.versions()) {
-                current.put(d.id() + "/" + v.number(), v);
-                blobIds.add(v.sha256());
-                v.renditionSha256().ifPresent(blobIds::add);
-            }
-        }
-        // an approval from before approvals fixed the contents has no list: it covers what is there
-        List<ApprovedVersion> versions = item.approvedFingerprint().isPresent()
-                ? disposal.approvedVersions(c.id()) : approved.contentsOf(c).versions();
-        List<CertifiedVersion> certified = new ArrayList<>();
-        for (ApprovedVersion v : versions) {
-            DocumentVersion now = current.get(v.documentId() + "/" + v.versionNumber());
-            certified.add(new CertifiedVersion(v.documentId(), v.documentTitle(), v.versionNumber(), v.fileName(),
-                    v.sha256(), now == null ? null : now.renditionSha256().orElse(null)));
-        }
-        DestructionCertificate certificate = new DestructionCertificate(disposal.id(), c.id(),
-                c.fileReference().value(), c.title(), c.department().code(), item.disposalDate(), item.legalBasis(),
-                disposal.proposedBy(), disposal.decidedBy().orElseThrow(), executedBy, clock.now(), outcome, certified);
-        disposals.add(certificate);
+        DestructionCertificate certificate = records.certify(disposal, item, c, docs, executedBy, outcome);
+        Set<String> blobIds = RecordsProtection.blobsOf(docs);
         List<Long> removed = new ArrayList<>();
         for (Document d : docs) {
             long id = d.id();
@@ -91,12 +60,12 @@ public class RecordDestruction {
         caseFiles.remove(c);
         audit.record(executedBy, AuditAction.DELETE, "caseFile", c.id().toString(),
                 c.fileReference() + " destroyed (" + outcome + "); certificate " + certificate.id());
-        for (String sha : blobIds) {
-            // deduplicated content another record still uses must stay
-            if (!documents.isBlobReferenced(sha) && disposals.findPending(sha).isEmpty()) {
-                disposals.add(new PendingBlobDeletion(sha, clock.now()));
-            }
-        }
+        records.deleteWhenUnused(blobIds);
         return removed;
+    }
+
+    /** After the destroying unit of work committed: removes what no record uses any more from storage. */
+    void afterRemoval(List<Long> documentIds) {
+        destroyed.afterRemoval(documentIds);
     }
 }

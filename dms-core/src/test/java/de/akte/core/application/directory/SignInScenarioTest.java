@@ -155,6 +155,35 @@ class SignInScenarioTest {
         }
 
         @Test
+        void revokingAllOfAUsersTokensAsAdministratorNeedsTheRoleEvenForOnesOwn() {
+            String name = clerk();
+            tokens.issue(account(name), now.get(), Optional.empty(), "cli");
+            tokens.issue(account(name), now.get(), Optional.empty(), "scanner-pc");
+            Caller owner = account(name).caller();
+
+            var refused = assertThrows(de.akte.core.shared.ForbiddenException.class,
+                    () -> tokens.revokeAll(owner, name, true, "own tokens through the administrators' door"));
+            assertEquals("this needs the role ADMIN", refused.getMessage());
+            assertThrows(de.akte.core.shared.ForbiddenException.class,
+                    () -> tokens.revokeAll(account(clerk()).caller(), name, false, null));
+            assertEquals(2, tokens.own(owner).size(), "a refused revocation ends nothing");
+
+            java.util.function.Supplier<de.akte.core.shared.Page.Request> malformed = () -> {
+                throw new InvalidInputException("size", "size must be a whole number, not 'viele'");
+            };
+            assertThrows(de.akte.core.shared.ForbiddenException.class, () -> tokens.all(owner, name, malformed),
+                    "a stranger is refused before the request is judged");
+            assertThrows(InvalidInputException.class, () -> tokens.all(admin, name, malformed));
+            assertEquals(2, tokens.all(admin, name, () -> new de.akte.core.shared.Page.Request(0, 20)).size());
+            assertEquals(1, tokens.all(admin, name, () -> new de.akte.core.shared.Page.Request(1, 1)).size());
+
+            assertEquals(2, tokens.revokeAll(admin, name, true, "Rechner verloren"));
+            assertTrue(tokens.own(owner).isEmpty());
+            assertEquals(0, tokens.revokeAll(owner, name, false, "by the owner"), "the owner may always revoke their own");
+            assertTrue(trail("user", name).contains(AuditAction.TOKEN_REVOKED));
+        }
+
+        @Test
         void aBurstOfWrongPasswordsLocksTheAccountAndEveryStepIsAudited() {
             String name = clerk();
             String other = clerk();

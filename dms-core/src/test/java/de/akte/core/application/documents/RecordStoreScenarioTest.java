@@ -630,6 +630,11 @@ class RecordStoreScenarioTest {
                     .filter(r -> r.documentId() == letter.id()).findFirst().orElseThrow();
             assertEquals("RESEMBLANCE", asked.cause());
             assertTrue(asked.detail().contains("department " + other.department()), asked.detail());
+            List<AuditEntry> trail = db.call(() -> audit.historyOf("document", Long.toString(letter.id()), 20));
+            assertTrue(trail.stream().anyMatch(e -> e.actor().equals("system:filing")
+                    && e.details().equals("registry asked where it belongs: RESEMBLANCE")), trail::toString);
+            assertTrue(trail.stream().anyMatch(e -> e.actor().equals("system:filing")
+                    && e.details().startsWith("to the review inbox: ")), trail::toString);
 
             assertThrows(de.akte.core.shared.ForbiddenException.class, () -> routing.handOver(office.clerk(),
                     letter.id(), new Handover(other.department(), null, "belongs there")));

@@ -47,9 +47,11 @@ class SystemHealthTest {
              JpaTestContext db = new JpaTestContext(kind);
              LuceneTextIndex index = LuceneTextIndex.inMemory(GermanCompoundSplitter.withBundledDictionary())) {
             JpaIndexOutbox outbox = new JpaIndexOutbox(db.entityManager(), now::get);
-            SystemHealth health = new SystemHealth(db, outbox, new JpaProcessingTaskRepository(db.entityManager()),
-                    new FileSystemBlobStore(dir.resolve("blobs"), dir.resolve("tmp")), index, ocr::get,
-                    clamd.scanner(), heartbeats, now::get, HealthLimits.defaults());
+            SystemHealth health = new SystemHealth(
+                    new StoreHealth(db, outbox, new FileSystemBlobStore(dir.resolve("blobs"), dir.resolve("tmp")), index),
+                    new WorkerHealth(db, new JpaProcessingTaskRepository(db.entityManager()), outbox, heartbeats,
+                            HealthLimits.defaults()),
+                    new ReaderHealth(ocr::get, clamd.scanner()), now::get);
 
             HealthReport beforeStart = health.check();
             assertEquals(HealthStatus.DEGRADED, beforeStart.status());

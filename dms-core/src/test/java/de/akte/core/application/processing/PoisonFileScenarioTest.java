@@ -6,7 +6,10 @@ import de.akte.core.application.documents.DocumentView;
 import de.akte.core.application.documents.NewDocument;
 import de.akte.core.application.filing.CaseFileService;
 import de.akte.core.application.filing.NewCaseFile;
+import de.akte.core.application.health.ReaderHealth;
+import de.akte.core.application.health.StoreHealth;
 import de.akte.core.application.health.SystemHealth;
+import de.akte.core.application.health.WorkerHealth;
 import de.akte.core.audit.AuditEntry;
 import de.akte.core.audit.AuditTrail;
 import de.akte.core.infrastructure.filesystem.FileSystemBlobStore;
@@ -234,10 +237,13 @@ class PoisonFileScenarioTest {
             heartbeats.beat(SystemHealth.INDEXING, now.get());
             try (var index = de.akte.core.infrastructure.lucene.LuceneTextIndex.inMemory(
                     de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter.withBundledDictionary())) {
-                SystemHealth health = new SystemHealth(db, new JpaIndexOutbox(db.entityManager(), clock), tasks,
+                JpaIndexOutbox outbox = new JpaIndexOutbox(db.entityManager(), clock);
+                SystemHealth health = new SystemHealth(new StoreHealth(db, outbox,
                         new de.akte.core.infrastructure.filesystem.FileSystemBlobStore(blobDir.resolve("health"),
-                                blobDir.resolve("health-tmp")), index, de.akte.core.recognition.Capability::ready,
-                        new de.akte.core.scanning.SwitchedOffScanner(), heartbeats, clock, de.akte.core.health.HealthLimits.defaults());
+                                blobDir.resolve("health-tmp")), index),
+                        new WorkerHealth(db, tasks, outbox, heartbeats, de.akte.core.health.HealthLimits.defaults()),
+                        new ReaderHealth(de.akte.core.recognition.Capability::ready,
+                                new de.akte.core.scanning.SwitchedOffScanner()), clock);
                 var processing = health.check().components().get(SystemHealth.PROCESSING);
                 assertEquals(de.akte.core.health.HealthStatus.DEGRADED, processing.status());
                 assertTrue(processing.reason().contains("stopped a processing worker"), processing.reason());
@@ -291,7 +297,7 @@ class PoisonFileScenarioTest {
                     + "retry it", quarantined.statusReason());
             assertEquals(ProcessingState.SET_ASIDE, task(poison.id()).state());
             List<AuditEntry> history = db.call(() -> audit.historyOf("document", Long.toString(poison.id()), 5));
-            assertTrue(history.stream().anyMatch(e -> e.actor().equals("system")
+            assertTrue(history.stream().anyMatch(e -> e.actor().equals("system:processing")
                     && e.details().contains("set aside after 3 worker crashes")), history::toString);
 
             int attempts = task(poison.id()).attempts();

@@ -5,6 +5,7 @@ import de.akte.core.shared.Page;
 import de.akte.core.audit.AuditEntry;
 import de.akte.core.audit.AuditQuery;
 import de.akte.core.audit.AuditReview;
+import de.akte.core.audit.AuditSearch;
 import de.akte.core.audit.ChainVerification;
 import de.akte.core.shared.InvalidInputException;
 import de.akte.web.security.CurrentCaller;
@@ -76,11 +77,20 @@ public class AdminResource {
                             @QueryParam("user") String user, @QueryParam("from") String from,
                             @QueryParam("to") String to, @QueryParam("page") String page,
                             @QueryParam("size") String size) {
-        int limit = Params.size(size);
         boolean filtered = present(user) || present(from) || present(to);
+        // the parameters are read only once the caller is known to be an administrator: anyone else gets 403
+        Page<AuditEntry> found = audit.search(caller.get(),
+                () -> search(filtered, targetType, targetId, user, from, to, page, size));
+        List<AuditEntryView> entries = found.items().stream().map(AdminResource::view).toList();
+        return Response.ok(filtered ? new Page<>(found.total(), found.page(), found.size(), entries) : entries)
+                .build();
+    }
+
+    private static AuditSearch search(boolean filtered, String targetType, String targetId, String user, String from,
+                                      String to, String page, String size) {
+        int limit = Params.size(size);
         if (!filtered) {
-            return Response.ok(audit.historyOf(caller.get(), targetType, targetId, limit).stream()
-                    .map(AdminResource::view).toList()).build();
+            return new AuditSearch(new AuditQuery(null, null, null, targetType, targetId), 0, limit);
         }
         Instant since = Params.instant(from, "from", false);
         // "to" names the last moment (or day) included
@@ -93,10 +103,7 @@ public class AdminResource {
         }
         AuditQuery query = new AuditQuery(present(user) ? user.strip() : null, since, until,
                 present(targetType) ? targetType.strip() : null, present(targetId) ? targetId.strip() : null);
-        int pageNumber = Params.page(page);
-        AuditReview.Found found = audit.find(caller.get(), query, pageNumber, limit);
-        return Response.ok(new Page<>(found.total(), pageNumber, limit,
-                found.entries().stream().map(AdminResource::view).toList())).build();
+        return new AuditSearch(query, Params.page(page), limit);
     }
 
     private static boolean present(String s) {

@@ -59,6 +59,6 @@ public class TokenResource {
     @Path("tokens")
     public Map<String, Integer> revokeAll() {
         var c = caller.get();
-        return Map.of("revoked", tokens.revokeAll(c, c.username(), "by the owner"));
+        return Map.of("revoked", tokens.revokeAll(c, c.username(), false, "by the owner"));
     }
 }

@@ -26,7 +26,8 @@ public class UploadSpoolLocation implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
-        Path spool = AkteSettings.from(System.getProperties(), System.getenv()).spoolDir();
+        // the container creates initializers before any bean exists, so this one reads the settings for itself
+        Path spool = AkteSettings.fromEnvironment().spoolDir();
         try {
             Files.createDirectories(spool);
         } catch (IOException e) {

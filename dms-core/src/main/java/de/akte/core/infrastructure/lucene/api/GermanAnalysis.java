@@ -4,6 +4,8 @@ import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
 import de.akte.core.infrastructure.lucene.analysis.GermanDocumentAnalyzer;
 import org.apache.lucene.analysis.Analyzer;
 
+import java.util.Objects;
+
 /**
  * The search index's German analysis, published for Akte's other Lucene users (the document classifier in
  * dms-ingest), so that they read text as the search does without reaching into the Lucene adapter's internals.
@@ -20,6 +22,11 @@ public final class GermanAnalysis {
     /** The analysis over the bundled German compound dictionary. */
     public static GermanAnalysis withBundledDictionary() {
         return new GermanAnalysis(GermanCompoundSplitter.withBundledDictionary());
+    }
+
+    /** The analysis over a dictionary already loaded, e.g. the search index's own: the server loads it once. */
+    public static GermanAnalysis over(GermanCompoundSplitter splitter) {
+        return new GermanAnalysis(Objects.requireNonNull(splitter, "splitter"));
     }
 
     /**
