@@ -35,6 +35,8 @@ import de.akte.core.application.documents.UploadLimits;
 import de.akte.core.audit.AuditTrail;
 import de.akte.core.infrastructure.filesystem.FileSystemBlobStore;
 import de.akte.core.infrastructure.lucene.LuceneTextIndex;
+import de.akte.core.infrastructure.lucene.analysis.GermanTextAnalysis;
+import de.akte.core.infrastructure.opensearch.OpenSearchTextIndex;
 import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
 import de.akte.core.infrastructure.lucene.api.GermanAnalysis;
 import de.akte.core.infrastructure.persistence.jpa.JpaApiTokenRepository;
@@ -145,7 +147,7 @@ public class CoreBeans {
         Clock clock = Clock.system();
         Path data = settings.dataDir();
         blobStore = createBlobStore(clock);
-        textIndex = openIndex(directory(data.resolve("index")));
+        textIndex = openIndex(settings.search(), data.resolve("index"));
         AkteSettings.Ocr ocr = settings.ocr();
         OcrSettings ocrSettings = new OcrSettings(ocr.tesseract(), ocr.languages(), ocr.pageTimeout(), 300);
         Path pageCache = directory(data.resolve("cache").resolve("pages"));
@@ -226,7 +228,14 @@ public class CoreBeans {
                 directory(settings.dataDir().resolve("spool")), clock);
     }
 
-    private static TextIndex openIndex(Path path) {
+    // OpenSearch is reached lazily: a cluster that is away at start-up is reported by health, not a failed start
+    private static TextIndex openIndex(SearchSettings search, Path local) {
+        if (search.openSearch().isPresent()) {
+            LOG.info(() -> "search index: " + search.openSearch().get());
+            return OpenSearchTextIndex.connect(search.openSearch().get(),
+                    new GermanTextAnalysis(GermanCompoundSplitter.withBundledDictionary()));
+        }
+        Path path = directory(local);
         try {
             return new LuceneTextIndex(FSDirectory.open(path), GermanCompoundSplitter.withBundledDictionary());
         } catch (IOException e) {
