@@ -10,11 +10,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The real OpenSearch node the OpenSearch tests run against, at {@code AKTE_TEST_OPENSEARCH_URL} (optionally
  * {@code AKTE_TEST_OPENSEARCH_USER} and {@code AKTE_TEST_OPENSEARCH_PASSWORD}). Without it the tests are skipped
- * locally and fail on CI ({@code CI=true}). Every test gets an index of its own, removed afterwards.
+ * locally and fail on CI ({@code CI=true}). A test class gets an index of its own, emptied before each test
+ * (creating an index per test would cost the suite a second per test) and removed afterwards.
  */
 final class OpenSearchTestServer {
 
@@ -59,17 +62,49 @@ final class OpenSearchTestServer {
 
     /** Removes a test index, past the index under test. */
     void removeIndex(String index) throws Exception {
-        send("DELETE", "/" + index);
+        send("DELETE", "/" + index, null);
     }
 
-    /** Sends a request to the node directly; returns the status code. */
-    int send(String method, String path) throws Exception {
+    /**
+     * Removes every entry of a test index, past the index under test, and merges the deletions away so that they
+     * do not weigh in scores; an index that does not exist is left so.
+     */
+    void emptyIndex(String index) throws Exception {
+        HttpResponse<String> entries = send("GET", "/" + index + "/_search?size=10000&_source=false", null);
+        if (entries.statusCode() == 404) {
+            return;
+        }
+        StringBuilder deletes = new StringBuilder();
+        Matcher id = ID.matcher(entries.body());
+        while (id.find()) {
+            deletes.append("{\"delete\":{\"_id\":\"").append(id.group(1)).append("\"}}\n");
+        }
+        if (!deletes.isEmpty()) {
+            check(send("POST", "/" + index + "/_bulk", deletes.toString()));
+        }
+        check(send("POST", "/" + index + "/_refresh", null));
+        check(send("POST", "/" + index + "/_forcemerge?only_expunge_deletes=true", null));
+    }
+
+    private static final Pattern ID = Pattern.compile("\"_id\"\\s*:\\s*\"([^\"]+)\"");
+
+    private static void check(HttpResponse<String> response) {
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("OpenSearch answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String ndjson) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, ndjson == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(ndjson));
+        if (ndjson != null) {
+            request.header("Content-Type", "application/x-ndjson");
+        }
         if (user != null) {
             request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                     (user + ":" + (password == null ? "" : password)).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

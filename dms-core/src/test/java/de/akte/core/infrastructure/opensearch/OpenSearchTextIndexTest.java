@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class OpenSearchTextIndexTest extends TextIndexContractTest {
 
     private static OpenSearchTestServer server;
     private static GermanTextAnalysis analysis;
-    private OpenSearchSettings settings;
+    private static OpenSearchSettings settings;
 
     @BeforeAll
     static void server() {
@@ -35,16 +36,21 @@ class OpenSearchTextIndexTest extends TextIndexContractTest {
         analysis = new GermanTextAnalysis(SharedSplitter.INSTANCE);
     }
 
-    @Override
-    protected TextIndex createIndex() {
-        server.assumeAvailable();
-        settings = server.freshIndex();
-        return OpenSearchTextIndex.connect(settings, analysis);
+    @AfterAll
+    static void removeIndex() throws Exception {
+        if (settings != null) {
+            server.removeIndex(settings.index());
+        }
     }
 
     @Override
-    protected void destroyIndex() throws Exception {
-        server.removeIndex(settings.index());
+    protected TextIndex createIndex() throws Exception {
+        server.assumeAvailable();
+        if (settings == null) {
+            settings = server.freshIndex();
+        }
+        server.emptyIndex(settings.index());
+        return OpenSearchTextIndex.connect(settings, analysis);
     }
 
     @Nested
