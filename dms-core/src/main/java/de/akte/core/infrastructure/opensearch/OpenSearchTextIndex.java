@@ -29,7 +29,6 @@ import org.apache.hc.core5.http.HttpHost;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
-import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.SortOptions;
 import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
@@ -41,9 +40,6 @@ import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.core.search.Hit;
-import org.opensearch.client.opensearch.generic.Body;
-import org.opensearch.client.opensearch.generic.Requests;
-import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
@@ -53,6 +49,9 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
  * the local Lucene index finds; filters, facets (terms aggregations), ranking (BM25, the same fields and boosts)
  * and paging run in OpenSearch, the marks and matched pages of the hits are found here in their text
  * ({@link TextMatches}, {@link Snippets}).
+ *
+ * <p>Searches read the index's name, an alias; changes go to the alias {@code name-write}, and a rebuild fills a
+ * new generation behind it while searches still read the old one ({@link IndexGenerations}).
  *
  * <p>Changes are collected and sent in bulk requests of up to {@value #BULK_DOCUMENTS} documents; {@link #commit()}
  * sends the rest and refreshes the index, which refreshes only then, so searches see committed state. A change that
@@ -75,12 +74,17 @@ public final class OpenSearchTextIndex implements TextIndex {
     private final OpenSearchTransport transport;
     private final OpenSearchClient client;
     private final TextAnalysis analysis;
+    private final IndexGenerations generations;
+    // the read alias (searches, counts) and the write alias (changes)
     private final String index;
+    private final String writeIndex;
 
     private final Object pendingLock = new Object();
     private List<BulkOperation> pending = new ArrayList<>();
     private long pendingCharacters;
     private volatile boolean indexExists;
+    // the generation a rebuild started here writes into, until its commit
+    private volatile String rebuilding;
 
     /** An index on the cluster {@code settings} name, reading text with {@code analysis}; connects lazily. */
     public static OpenSearchTextIndex connect(OpenSearchSettings settings, TextAnalysis analysis) {
@@ -92,7 +96,9 @@ public final class OpenSearchTextIndex implements TextIndex {
         this.transport = transport;
         this.client = new OpenSearchClient(transport);
         this.analysis = analysis;
-        this.index = settings.index();
+        this.generations = new IndexGenerations(client, settings.index());
+        this.index = generations.read();
+        this.writeIndex = generations.write();
     }
 
     private static OpenSearchTransport transport(OpenSearchSettings settings) {
@@ -117,13 +123,13 @@ public final class OpenSearchTextIndex implements TextIndex {
     public void index(IndexedDocument document) {
         Map<String, Object> source = DocumentSource.of(document, analysis);
         long characters = document.pages().stream().mapToLong(String::length).sum();
-        add(BulkOperation.of(b -> b.index(i -> i.index(index).id(Long.toString(document.documentId()))
+        add(BulkOperation.of(b -> b.index(i -> i.index(writeIndex).id(Long.toString(document.documentId()))
                 .document(source))), characters);
     }
 
     @Override
     public void delete(long documentId) {
-        add(BulkOperation.of(b -> b.delete(d -> d.index(index).id(Long.toString(documentId)))), 0);
+        add(BulkOperation.of(b -> b.delete(d -> d.index(writeIndex).id(Long.toString(documentId)))), 0);
     }
 
     private void add(BulkOperation operation, long characters) {
@@ -153,7 +159,7 @@ public final class OpenSearchTextIndex implements TextIndex {
         }
         ensureIndex();
         BulkResponse response = call("send " + operations.size() + " change(s)",
-                () -> client.bulk(b -> b.index(index).operations(operations)));
+                () -> client.bulk(b -> b.index(writeIndex).operations(operations)));
         if (response.errors()) {
             List<String> failures = new ArrayList<>();
             for (BulkResponseItem item : response.items()) {
@@ -166,23 +172,17 @@ public final class OpenSearchTextIndex implements TextIndex {
         }
     }
 
+    /**
+     * Starts a rebuild in a new generation of the index: searches keep reading the old one, whole, until the
+     * rebuild's {@link #commit()}.
+     */
     @Override
     public void deleteAll() {
         synchronized (pendingLock) {
             takePending();
         }
-        call("delete the index", () -> {
-            try {
-                client.indices().delete(d -> d.index(index));
-            } catch (OpenSearchException e) {
-                if (e.status() != 404) {
-                    throw e;
-                }
-            }
-            return null;
-        });
-        indexExists = false;
         ensureIndex();
+        rebuilding = call("start a new generation of the index", generations::startRebuild);
     }
 
     @Override
@@ -193,7 +193,15 @@ public final class OpenSearchTextIndex implements TextIndex {
         }
         send(rest);
         ensureIndex();
-        call("refresh the index", () -> client.indices().refresh(r -> r.index(index)));
+        call("refresh the index", () -> client.indices().refresh(r -> r.index(index, writeIndex)));
+        String rebuilt = rebuilding;
+        if (rebuilt != null) {
+            call("switch searches to the rebuilt index", () -> {
+                generations.finishRebuild(rebuilt);
+                return null;
+            });
+            rebuilding = null;
+        }
     }
 
     @Override
@@ -312,7 +320,7 @@ public final class OpenSearchTextIndex implements TextIndex {
         try {
             ensureIndex();
             // a real write that changes nothing (a bulk request, as the changes are sent), then a real read
-            BulkResponse probe = client.bulk(b -> b.operations(BulkOperation.of(o -> o.delete(d -> d.index(index)
+            BulkResponse probe = client.bulk(b -> b.operations(BulkOperation.of(o -> o.delete(d -> d.index(writeIndex)
                     .id(PROBE_ID)))));
             if (probe.errors()) {
                 return ComponentHealth.down("the OpenSearch index " + index + " refuses changes: "
@@ -358,31 +366,14 @@ public final class OpenSearchTextIndex implements TextIndex {
             return;
         }
         synchronized (this) {
-            if (indexExists) {
-                return;
+            if (!indexExists) {
+                call("create the index", () -> {
+                    generations.ensure();
+                    return null;
+                });
+                indexExists = true;
             }
-            boolean exists = call("look for the index", () -> client.indices().exists(e -> e.index(index)).value());
-            if (!exists) {
-                create();
-            }
-            indexExists = true;
         }
-    }
-
-    private void create() {
-        call("create the index", () -> {
-            try (Response response = client.generic().execute(Requests.builder().method("PUT")
-                    .endpoint("/" + index).json(IndexFields.DEFINITION).build())) {
-                String body = response.getBody().map(Body::bodyAsString).orElse("");
-                // another node may just have created it
-                if (response.getStatus() >= 300 && !body.contains("resource_already_exists_exception")) {
-                    throw new IllegalStateException("OpenSearch refused to create the index " + index + " ("
-                            + response.getStatus() + "): " + body);
-                }
-            }
-            LOG.info(() -> "created the OpenSearch index " + index);
-            return null;
-        });
     }
 
     @FunctionalInterface

@@ -60,9 +60,15 @@ final class OpenSearchTestServer {
         return new OpenSearchSettings(url, user, password, "akte-test-" + UUID.randomUUID());
     }
 
-    /** Removes a test index, past the index under test. */
+    /** Removes every generation of a test index, past the index under test. */
     void removeIndex(String index) throws Exception {
-        send("DELETE", "/" + index, null);
+        send("DELETE", "/" + index + "-g*", null);
+    }
+
+    /** How many generations of the index exist. */
+    int generations(String index) throws Exception {
+        String body = send("GET", "/_cat/indices/" + index + "-g*?h=index", null).body().strip();
+        return body.isEmpty() ? 0 : body.split("\\s+").length;
     }
 
     /**
@@ -80,7 +86,7 @@ final class OpenSearchTestServer {
             deletes.append("{\"delete\":{\"_id\":\"").append(id.group(1)).append("\"}}\n");
         }
         if (!deletes.isEmpty()) {
-            check(send("POST", "/" + index + "/_bulk", deletes.toString()));
+            check(send("POST", "/" + index + "-write/_bulk", deletes.toString()));
         }
         check(send("POST", "/" + index + "/_refresh", null));
         check(send("POST", "/" + index + "/_forcemerge?only_expunge_deletes=true", null));

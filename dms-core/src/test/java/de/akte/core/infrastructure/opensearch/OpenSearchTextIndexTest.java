@@ -79,6 +79,53 @@ class OpenSearchTextIndexTest extends TextIndexContractTest {
         }
 
         @Test
+        void aRebuildKeepsTheOldIndexSearchableUntilItsCommit() throws Exception {
+            add(document(1, "Wohngeld"));
+            index.deleteAll();
+            index.index(document(2, "Wohngeld"));
+            index.delete(1);
+            assertEquals(List.of(1L), idsFound("Wohngeld"));
+            assertEquals(1, index.count());
+            index.commit();
+            assertEquals(List.of(2L), idsFound("Wohngeld"));
+            assertEquals(1, server.generations(settings.index()));
+        }
+
+        @Test
+        void changesAnotherNodeMakesDuringARebuildAreKept() {
+            add(document(1, "Wohngeld"));
+            try (OpenSearchTextIndex otherNode = OpenSearchTextIndex.connect(settings, analysis)) {
+                index.deleteAll();
+                otherNode.index(document(3, "Wohngeld"));
+                otherNode.commit();
+                index.index(document(2, "Wohngeld"));
+                index.commit();
+                assertEquals(List.of(2L, 3L), idsFound("Wohngeld").stream().sorted().toList());
+                assertEquals(List.of(2L, 3L), otherNode.search(SearchQuery.of("Wohngeld", null)).items().stream()
+                        .map(de.akte.core.search.SearchHit::documentId).sorted().toList());
+            }
+        }
+
+        @Test
+        void aRebuildThatDiedLeavesTheOldIndexInServiceAndTheNextRemovesItsRest() throws Exception {
+            add(document(1, "Wohngeld"));
+            try (OpenSearchTextIndex dying = OpenSearchTextIndex.connect(settings, analysis)) {
+                dying.deleteAll();
+                dying.index(document(2, "Wohngeld"));
+                dying.commit();
+                dying.deleteAll();
+                dying.index(document(3, "Wohngeld"));
+            }
+            assertEquals(List.of(2L), idsFound("Wohngeld"));
+            assertEquals(2, server.generations(settings.index()));
+            index.deleteAll();
+            index.index(document(4, "Wohngeld"));
+            index.commit();
+            assertEquals(List.of(4L), idsFound("Wohngeld"));
+            assertEquals(1, server.generations(settings.index()));
+        }
+
+        @Test
         void aNodeThatCannotBeReachedIsDownWithAReason() throws Exception {
             int closedPort;
             try (ServerSocket socket = new ServerSocket(0)) {
