@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * bench/run SearchBackendBench --opensearch http://127.0.0.1:19200 [--docs 10000] [--searches 300]
  *     [--backends lucene,opensearch] [--dir target/search-bench] [--index akte-bench]
  * (the command-line client's jar carries dms-core and its libraries). OpenSearch's own heap is what its start
- * gave it (the shared script: 512 MiB); this process's heap is printed.
+ * gave it (the shared script: 512 MiB); this process's heap is printed. The OpenSearch size is measured after a
+ * forced merge into one segment; the Lucene size as its merges left it.
  */
 public class SearchBackendBench {
 
@@ -120,14 +121,17 @@ public class SearchBackendBench {
         }
         index.commit();
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%-10s loaded %d documents in %.1f s (%.0f documents/s); %d in the index; size %.1f MiB "
-                + "(%.0f bytes/document)%n", name, docs, seconds, docs / seconds, index.count(),
-                size.bytes() / 1048576.0, (double) size.bytes() / docs);
+        System.out.printf("%-10s loaded %d documents in %.1f s (%.0f documents/s); %d in the index%n", name, docs,
+                seconds, docs / seconds, index.count());
         Random queries = new Random(7);
         measure(name, "common word", index, searches, q -> "Antrag");
         measure(name, "two-word AND", index, searches, q -> "Bescheid Wohngeld");
         // a document the caller sees, a different one each time
         measure(name, "rare token", index, searches, q -> "R" + visibleId(queries, docs));
+        // after the searches, so that OpenSearch's forced merge does not favour them
+        long bytes = size.bytes();
+        System.out.printf("%-10s index size %.1f MiB (%.0f bytes/document)%n", name, bytes / 1048576.0,
+                (double) bytes / docs);
         System.gc();
         Runtime rt = Runtime.getRuntime();
         System.out.printf("%-10s bench heap in use after GC: %d MiB%n", name, (rt.totalMemory() - rt.freeMemory()) >> 20);
@@ -212,6 +216,9 @@ public class SearchBackendBench {
     private static long openSearchSize(URI url, String index) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         http.send(HttpRequest.newBuilder(url.resolve("/" + index + "/_forcemerge?max_num_segments=1"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        // with refresh_interval -1 the merged segment only replaces the old ones in use after a refresh
+        http.send(HttpRequest.newBuilder(url.resolve("/" + index + "/_refresh"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         String stats = http.send(HttpRequest.newBuilder(url.resolve("/" + index + "/_stats/store")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();

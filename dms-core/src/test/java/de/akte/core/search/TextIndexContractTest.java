@@ -481,6 +481,14 @@ public abstract class TextIndexContractTest {
         }
 
         @Test
+        void aPageFarBeyondTheLastIsEmptyToo() {
+            SearchResult result = page("Wohngeld", 100_000, 200);
+            assertEquals(25, result.total());
+            assertTrue(result.items().isEmpty());
+            assertEquals(Map.of("32", 25L), result.facets().get("department"));
+        }
+
+        @Test
         void theBlankQueryListsNewestFirst() {
             assertEquals(List.of(25L, 24L, 23L), ids(page(" ", 0, 3)));
             assertEquals(List.of(22L, 21L, 20L), ids(page(null, 1, 3)));

@@ -2,18 +2,19 @@ package de.akte.core.infrastructure.opensearch;
 
 import de.akte.core.health.ComponentHealth;
 import de.akte.core.health.HealthStatus;
+import de.akte.core.shared.InvalidInputException;
 import de.akte.core.search.AnalyzedToken;
 import de.akte.core.search.IndexedDocument;
 import de.akte.core.search.MatchingWords;
 import de.akte.core.search.PageOffsets;
 import de.akte.core.search.QueryClauses;
 import de.akte.core.search.SearchHit;
+import de.akte.core.search.SearchIndexUnavailableException;
 import de.akte.core.search.SearchQuery;
 import de.akte.core.search.SearchResult;
 import de.akte.core.search.TextAnalysis;
 import de.akte.core.search.TextIndex;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,6 +29,7 @@ import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.core5.http.HttpHost;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.SortOptions;
 import org.opensearch.client.opensearch._types.SortOrder;
@@ -210,14 +212,15 @@ public final class OpenSearchTextIndex implements TextIndex {
             return new SearchResult(0, List.of(), facets(Map.of()));
         }
         long from = (long) query.page() * query.size();
-        if (from + query.size() > MAX_WINDOW) {
-            throw new IllegalArgumentException("results beyond the first " + MAX_WINDOW + " cannot be paged to");
-        }
+        // past the window only the total and the facets are asked for: a page there is empty unless there are
+        // that many hits, which cannot be paged to
+        boolean beyondWindow = from + query.size() > MAX_WINDOW;
+        int wanted = beyondWindow ? 0 : query.size();
         List<List<AnalyzedToken>> clauses = QueryClauses.of(query.text(), analysis);
         Query filtered = Query.of(q -> q.bool(b -> b.must(text(clauses)).filter(OpenSearchFilters.of(query))));
         ensureIndex();
         SearchResponse<Map> response = call("search the index", () -> client.search(s -> {
-            s.index(index).query(filtered).from((int) from).size(query.size())
+            s.index(index).query(filtered).from(beyondWindow ? 0 : (int) from).size(wanted)
                     .trackTotalHits(t -> t.enabled(true))
                     .source(src -> src.filter(f -> f.includes(IndexFields.HIT_SOURCE)))
                     .aggregations(FacetNames.DEPARTMENT, a -> a.terms(t -> t.field(IndexFields.DEPARTMENT)
@@ -235,6 +238,10 @@ public final class OpenSearchTextIndex implements TextIndex {
             hits.add(hit(hit, clauses));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        if (beyondWindow && total > from) {
+            throw new InvalidInputException("page", "only the first " + MAX_WINDOW + " hits can be paged through; "
+                    + "narrow the search");
+        }
         return new SearchResult(total, hits, facets(response.aggregations()));
     }
 
@@ -385,7 +392,14 @@ public final class OpenSearchTextIndex implements TextIndex {
         try {
             return call.run();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot " + what + " on OpenSearch", e);
+            throw new SearchIndexUnavailableException("cannot " + what + ": OpenSearch cannot be reached ("
+                    + describe(e) + ")", e);
+        } catch (OpenSearchException e) {
+            if (e.status() >= 500 || e.status() == 429) {
+                throw new SearchIndexUnavailableException("cannot " + what + ": OpenSearch answered " + e.status()
+                        + " (" + e.getMessage() + ")", e);
+            }
+            throw e;
         }
     }
 

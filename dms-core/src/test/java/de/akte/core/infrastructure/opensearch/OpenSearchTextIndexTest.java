@@ -1,6 +1,7 @@
 package de.akte.core.infrastructure.opensearch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.akte.core.health.ComponentHealth;
@@ -8,6 +9,7 @@ import de.akte.core.health.HealthStatus;
 import de.akte.core.infrastructure.lucene.analysis.GermanTextAnalysis;
 import de.akte.core.infrastructure.lucene.analysis.SharedSplitter;
 import de.akte.core.search.IndexedDocument;
+import de.akte.core.search.SearchIndexUnavailableException;
 import de.akte.core.search.SearchQuery;
 import de.akte.core.search.TextIndex;
 import de.akte.core.search.TextIndexContractTest;
@@ -137,6 +139,10 @@ class OpenSearchTextIndexTest extends TextIndexContractTest {
                 ComponentHealth health = unreachable.health();
                 assertEquals(HealthStatus.DOWN, health.status());
                 assertTrue(health.reason().contains("cannot be reached"), health.reason());
+                assertThrows(SearchIndexUnavailableException.class,
+                        () -> unreachable.search(SearchQuery.of("Wohngeld", null)));
+                unreachable.index(document(1, "Wohngeld"));
+                assertThrows(SearchIndexUnavailableException.class, unreachable::commit);
             }
         }
 
