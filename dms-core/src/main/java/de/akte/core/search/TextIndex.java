@@ -31,6 +31,9 @@ public interface TextIndex extends AutoCloseable {
      */
     de.akte.core.health.ComponentHealth health();
 
+    /** Where the index is, for administrators: its backend and address or directory. */
+    String describe();
+
     /** Number of documents in the index (as of the last commit). */
     long count();
 

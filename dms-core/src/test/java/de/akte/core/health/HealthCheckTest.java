@@ -55,6 +55,6 @@ class HealthCheckTest {
             throws Exception {
         FileSystemBlobStore blobs = new FileSystemBlobStore(Files.createDirectories(dir.resolve("blobs")),
                 Files.createDirectories(dir.resolve("spool")));
-        return new HealthDetails(database, blobs, indexed, dir);
+        return new HealthDetails(database, blobs, indexed, dir, () -> "local Lucene index, test");
     }
 }

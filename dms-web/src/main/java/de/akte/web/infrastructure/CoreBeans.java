@@ -35,6 +35,8 @@ import de.akte.core.application.documents.UploadLimits;
 import de.akte.core.audit.AuditTrail;
 import de.akte.core.infrastructure.filesystem.FileSystemBlobStore;
 import de.akte.core.infrastructure.lucene.LuceneTextIndex;
+import de.akte.core.infrastructure.lucene.analysis.GermanTextAnalysis;
+import de.akte.core.infrastructure.opensearch.OpenSearchTextIndex;
 import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
 import de.akte.core.infrastructure.lucene.api.GermanAnalysis;
 import de.akte.core.infrastructure.persistence.jpa.JpaApiTokenRepository;
@@ -148,7 +150,7 @@ public class CoreBeans {
         blobStore = createBlobStore(clock);
         // the compound dictionary takes about half a second and tens of MB to load: the index and the classifier share it
         GermanCompoundSplitter german = GermanCompoundSplitter.withBundledDictionary();
-        textIndex = openIndex(directory(data.resolve("index")), german);
+        textIndex = openIndex(settings.search(), data.resolve("index"), german);
         AkteSettings.Ocr ocr = settings.ocr();
         OcrSettings ocrSettings = new OcrSettings(ocr.tesseract(), ocr.languages(), ocr.pageTimeout(), 300);
         Path pageCache = directory(data.resolve("cache").resolve("pages"));
@@ -228,7 +230,13 @@ public class CoreBeans {
                 directory(settings.dataDir().resolve("spool")), clock);
     }
 
-    private static TextIndex openIndex(Path path, GermanCompoundSplitter german) {
+    // OpenSearch is reached lazily: a cluster that is away at start-up is reported by health, not a failed start
+    private static TextIndex openIndex(SearchSettings search, Path local, GermanCompoundSplitter german) {
+        if (search.openSearch().isPresent()) {
+            LOG.info(() -> "search index: " + search.openSearch().get());
+            return OpenSearchTextIndex.connect(search.openSearch().get(), new GermanTextAnalysis(german));
+        }
+        Path path = directory(local);
         try {
             return new LuceneTextIndex(FSDirectory.open(path), german);
         } catch (IOException e) {

@@ -58,6 +58,7 @@ public class FeatureBeans {
     HealthCheck healthCheck(SystemHealth health, BlobStore blobs, TextIndex index, ContentRecognizer recognizer,
                             MalwareScanner scanner, AkteSettings settings) {
         return new HealthCheck(health::check, recognizer::ocr, scanner,
-                new HealthDetails(new JdbcDatabaseProduct(dataSource), blobs, index::count, settings.dataDir()));
+                new HealthDetails(new JdbcDatabaseProduct(dataSource), blobs, index::count, settings.dataDir(),
+                        index::describe));
     }
 }

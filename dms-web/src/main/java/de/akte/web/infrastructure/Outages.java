@@ -1,5 +1,6 @@
 package de.akte.web.infrastructure;
 
+import de.akte.core.search.SearchIndexUnavailableException;
 import de.akte.core.storage.BlobStoreException;
 
 import java.io.IOException;
@@ -35,6 +36,10 @@ public final class Outages {
         if (any(failure, t -> t instanceof BlobStoreException) && any(failure, t -> t instanceof IOException)) {
             return Optional.of(answer(503, "storage-unavailable", "Storage unavailable",
                     "the document storage cannot be reached, so nothing was stored; try again later", 30));
+        }
+        if (any(failure, t -> t instanceof SearchIndexUnavailableException)) {
+            return Optional.of(answer(503, "search-unavailable", "Search unavailable",
+                    "the search index cannot be reached; try again later", 30));
         }
         if (any(failure, Outages::connectionLost)) {
             return Optional.of(answer(503, "database-unavailable", "Database unavailable",

@@ -51,6 +51,15 @@ class OutagesTest {
     }
 
     @Test
+    void anUnreachableSearchIndexAnswers503() {
+        Exception failure = new RuntimeException(new de.akte.core.search.SearchIndexUnavailableException(
+                "cannot search the index: OpenSearch cannot be reached", new java.net.ConnectException("refused")));
+        Outages.Outage answer = Outages.of(failure).orElseThrow();
+        assertEquals(503, answer.status());
+        assertEquals("search-unavailable", answer.slug());
+    }
+
+    @Test
     void aBugIsNoOutage() {
         assertTrue(Outages.of(new NullPointerException()).isEmpty());
         assertTrue(Outages.of(new SQLException("duplicate key", "23505")).isEmpty());

@@ -132,12 +132,9 @@ public class TaskOutcomes {
             }
             ScanVerdict verdict = ScanVerdict.unscannable("the malware scanner did not finish it in "
                     + task.attempts() + " tries (last: " + reason + ")");
-            Document document = documents.find(work.documentId()).orElseThrow();
-            document.version(work.versionNumber()).orElseThrow().recordScan(verdict.outcome());
-            if (document.currentVersion() == work.versionNumber()) {
-                document.quarantine(verdict.reason());
-                indexOutbox.enqueue(document.id());
-            }
+            progress.document(work.documentId()).version(work.versionNumber()).orElseThrow()
+                    .recordScan(verdict.outcome());
+            progress.quarantineIfCurrent(work.documentId(), work.versionNumber(), verdict.reason());
             audit.record(SYSTEM, AuditAction.ADMIN, "document", Long.toString(work.documentId()),
                     "version " + work.versionNumber() + " quarantined: " + verdict.reason());
         });

@@ -1,5 +1,6 @@
 package de.akte.core.infrastructure.lucene;
 
+import de.akte.core.search.PageOffsets;
 import de.akte.core.search.IndexedDocument;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;

@@ -12,7 +12,7 @@ final class IndexFields {
     static final String ID = "id";
     /** Title: German analysis, stored. */
     static final String TITLE = "title";
-    /** All pages, joined by {@link PageOffsets#SEPARATOR}: German analysis, offsets in postings, stored. */
+    /** All pages, joined by {@link de.akte.core.search.PageOffsets#SEPARATOR}: German analysis, offsets in postings, stored. */
     static final String TEXT = "text";
     /** Where each page starts in {@link #TEXT}; stored only. */
     static final String PAGE_STARTS = "pageStarts";

@@ -2,10 +2,13 @@ package de.akte.core.infrastructure.lucene;
 
 import de.akte.core.infrastructure.lucene.analysis.GermanCompoundSplitter;
 import de.akte.core.infrastructure.lucene.analysis.GermanDocumentAnalyzer;
+import de.akte.core.infrastructure.lucene.analysis.GermanTextAnalysis;
 import de.akte.core.health.ComponentHealth;
 import de.akte.core.health.HealthStatus;
 import de.akte.core.search.IndexWriterReopenedException;
 import de.akte.core.search.IndexedDocument;
+import de.akte.core.search.MatchingWords;
+import de.akte.core.search.PageOffsets;
 import de.akte.core.search.SearchHit;
 import de.akte.core.search.SearchQuery;
 import de.akte.core.search.SearchResult;
@@ -70,6 +73,7 @@ public final class LuceneTextIndex implements TextIndex {
     private final Directory directory;
     private final Analyzer indexAnalyzer;
     private final Analyzer queryAnalyzer;
+    private final GermanTextAnalysis analysis;
     private final FreeTextQueryParser parser;
     private static final Logger LOG = Logger.getLogger(LuceneTextIndex.class.getName());
     // a term no entry carries: deleting it exercises the writer without changing the index
@@ -100,7 +104,8 @@ public final class LuceneTextIndex implements TextIndex {
         this.directory = directory;
         this.indexAnalyzer = GermanDocumentAnalyzer.forIndexing(splitter);
         this.queryAnalyzer = GermanDocumentAnalyzer.forQueries();
-        this.parser = new FreeTextQueryParser(queryAnalyzer);
+        this.analysis = new GermanTextAnalysis(indexAnalyzer, queryAnalyzer);
+        this.parser = new FreeTextQueryParser(analysis);
         try {
             this.open = openWriter();
         } catch (IOException e) {
@@ -277,45 +282,12 @@ public final class LuceneTextIndex implements TextIndex {
 
     @Override
     public List<Integer> matchingWords(String query, List<String> words) {
-        if (query == null || query.isBlank() || words.isEmpty()) {
-            return List.of();
-        }
-        Set<String> wanted = new java.util.HashSet<>();
-        for (String term : query.strip().split("\\s+")) {
-            // the parser's operators and negations name no word to highlight
-            if (term.startsWith("-") || term.startsWith("!") || term.equals("AND") || term.equals("OR")
-                    || term.equals("NOT")) {
-                continue;
-            }
-            wanted.addAll(tokens(queryAnalyzer, term.replace("*", "").replace("\"", "")));
-        }
-        if (wanted.isEmpty()) {
-            return List.of();
-        }
-        List<Integer> matching = new ArrayList<>();
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            // the index side adds compound parts: Bauantrag is found by Antrag, so its box lights up too
-            if (word != null && tokens(indexAnalyzer, word).stream().anyMatch(wanted::contains)) {
-                matching.add(i);
-            }
-        }
-        return matching;
+        return MatchingWords.of(query, words, analysis);
     }
 
-    private static Set<String> tokens(Analyzer analyzer, String text) {
-        Set<String> tokens = new java.util.HashSet<>();
-        try (org.apache.lucene.analysis.TokenStream stream = analyzer.tokenStream(IndexFields.TEXT, text)) {
-            var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot analyse " + text, e);
-        }
-        return tokens;
+    @Override
+    public String describe() {
+        return "local Lucene index, " + directory;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package de.akte.core.infrastructure.lucene;
 
+import de.akte.core.search.PageOffsets;
 import java.io.IOException;
 import java.util.List;
 import java.util.SortedSet;

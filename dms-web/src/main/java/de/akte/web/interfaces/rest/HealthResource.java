@@ -106,6 +106,7 @@ public class HealthResource {
         info.put("storage", details.storage());
         info.put("indexedDocuments", details.indexedDocuments() == null ? "unreadable" : details.indexedDocuments());
         info.put("dataDir", details.dataDir().toString());
+        info.put("searchIndex", details.searchIndex());
         return info;
     }
 

@@ -1,4 +1,4 @@
-package de.akte.core.infrastructure.lucene;
+package de.akte.core.search;
 
 import java.util.Arrays;
 import java.util.List;
@@ -9,17 +9,17 @@ import java.util.stream.Collectors;
  *
  * @param starts offset of the first character of each page, ascending, page 1 first
  */
-record PageOffsets(int[] starts) {
+public record PageOffsets(int[] starts) {
 
     /** Put between two pages: a paragraph break, so no passage runs from one page into the next sentence. */
-    static final String SEPARATOR = "\n\n";
+    public static final String SEPARATOR = "\n\n";
 
-    PageOffsets {
+    public PageOffsets {
         starts = starts.clone();
     }
 
     /** The offsets of {@code pages} joined with {@link #SEPARATOR}. */
-    static PageOffsets of(List<String> pages) {
+    public static PageOffsets of(List<String> pages) {
         int[] starts = new int[pages.size()];
         int offset = 0;
         for (int i = 0; i < pages.size(); i++) {
@@ -30,12 +30,12 @@ record PageOffsets(int[] starts) {
     }
 
     /** The pages joined with {@link #SEPARATOR}, as indexed. */
-    static String join(List<String> pages) {
+    public static String join(List<String> pages) {
         return String.join(SEPARATOR, pages);
     }
 
     /** Reads the form written by {@link #encode()}. */
-    static PageOffsets decode(String encoded) {
+    public static PageOffsets decode(String encoded) {
         if (encoded == null || encoded.isEmpty()) {
             return new PageOffsets(new int[0]);
         }
@@ -43,12 +43,12 @@ record PageOffsets(int[] starts) {
     }
 
     /** A compact stored form: the offsets, comma-separated. */
-    String encode() {
+    public String encode() {
         return Arrays.stream(starts).mapToObj(Integer::toString).collect(Collectors.joining(","));
     }
 
     /** The 1-based number of the page holding {@code offset}; 0 if there are no pages. */
-    int pageOf(int offset) {
+    public int pageOf(int offset) {
         int i = Arrays.binarySearch(starts, offset);
         // not found: -(insertion point) - 1, and the page is the one before the insertion point
         return i >= 0 ? i + 1 : -i - 1;
