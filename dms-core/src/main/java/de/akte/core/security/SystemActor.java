@@ -15,7 +15,9 @@ public enum SystemActor {
     /** The watched hot folder. */
     HOT_FOLDER("hot-folder"),
     /** Server-side imports of a folder or ZIP on the server's disk, started by an administrator. */
-    SERVER_IMPORT("server-import");
+    SERVER_IMPORT("server-import"),
+    /** The e-mail intake: mailboxes, and uploaded messages taken apart. */
+    MAILBOX("mailbox");
 
     /** What every system actor's name starts with. */
     public static final String PREFIX = "system:";
