@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 final class MailFixture implements AutoCloseable {
 
     /** Small limits, so that the hostile messages stay small too. */
-    static final MailLimits LIMITS = new MailLimits(4L << 20, 100, 12, new ZipLimits(50, 2L << 20, 50));
+    static final MailLimits LIMITS = new MailLimits(4L << 20, 20, 12, new ZipLimits(50, 2L << 20, 50));
 
     final Path dir;
     final JpaTestContext db;

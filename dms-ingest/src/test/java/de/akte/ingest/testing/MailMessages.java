@@ -49,9 +49,15 @@ public final class MailMessages {
             m.append("--").append(boundary).append("\r\n");
             m.append("Content-Type: ").append(a.contentType()).append("; name=\"").append(a.fileName()).append("\"\r\n");
             m.append("Content-Disposition: attachment; filename=\"").append(a.fileName()).append("\"\r\n");
-            m.append("Content-Transfer-Encoding: base64\r\n\r\n");
-            m.append(Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(a.bytes()));
-            m.append("\r\n");
+            if (a.contentType().startsWith("message/")) {
+                // an attached message goes in as it is (RFC 2046 allows no encoding of message/rfc822 but 7/8bit)
+                m.append("\r\n").append(new String(a.bytes(), StandardCharsets.UTF_8));
+            } else {
+                m.append("Content-Transfer-Encoding: base64\r\n\r\n");
+                m.append(Base64.getMimeEncoder(76, "\r\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(a.bytes()));
+                m.append("\r\n");
+            }
         }
         m.append("--").append(boundary).append("--\r\n");
         return bytes(m);
