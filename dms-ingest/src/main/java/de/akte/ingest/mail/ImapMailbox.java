@@ -102,9 +102,12 @@ public final class ImapMailbox implements AutoCloseable {
     public void cycle() {
         if (!poll()) {
             sleep(settings.pollInterval());
-            return;
+        } else {
+            awaitNews();
         }
-        awaitNews();
+        if (closed) {
+            disconnect();
+        }
     }
 
     /** Receives every message not yet marked; true if the mailbox could be read. Never throws. */
