@@ -60,6 +60,8 @@ public final class MessageDisassembler {
         lenient.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
         lenient.setProperty("mail.mime.address.strict", "false");
         lenient.setProperty("mail.mime.parameters.strict", "false");
+        // headers in raw UTF-8 (RFC 6532), as many mail programs send them today
+        lenient.setProperty("mail.mime.allowutf8", "true");
         this.session = Session.getInstance(lenient);
     }
 
