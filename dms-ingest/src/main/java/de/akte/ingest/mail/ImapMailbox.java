@@ -114,7 +114,7 @@ public final class ImapMailbox implements AutoCloseable {
     public boolean poll() {
         Instant at = clock.instant();
         try {
-            int received = receiveWaiting();
+            int received = receiveWaiting(at);
             status = status("UP", null, at, at);
             if (received > 0) {
                 LOG.fine(() -> "mailbox " + settings.name() + ": " + received + " message(s) taken in");
@@ -131,9 +131,11 @@ public final class ImapMailbox implements AutoCloseable {
         }
     }
 
-    private int receiveWaiting() throws MessagingException {
+    private int receiveWaiting(Instant at) throws MessagingException {
         reception.check(settings.target());
         IMAPFolder inbox = open();
+        // readable: UP already while a long backlog is taken in
+        status = status("UP", null, at, at);
         // a NOOP first: the folder learns of messages appended since it was opened (EXISTS), or SEARCH would name
         // sequence numbers it does not know yet
         inbox.doCommand(protocol -> {
