@@ -40,6 +40,7 @@ import de.akte.core.application.imports.BatchOpening;
 import de.akte.core.application.imports.ImportReports;
 import de.akte.core.application.imports.ImportService;
 import de.akte.core.application.imports.ItemIntake;
+import de.akte.core.application.mail.MessageIntake;
 import de.akte.core.application.processing.DocumentProcessor;
 import de.akte.core.application.processing.DocumentProgress;
 import de.akte.core.application.processing.LocalCopies;
@@ -109,6 +110,7 @@ public final class AkteCore {
     private final PageHitService pageHits;
     private final AnnotationService annotations;
     private final ImportService imports;
+    private final MessageIntake mail;
     private final RetentionService retention;
     private final LegalHoldService legalHolds;
     private final DisposalService disposals;
@@ -186,6 +188,10 @@ public final class AkteCore {
                 new ItemIntake(tx, r.imports(), documentIntake, importReports, clock),
                 new BatchClosing(tx, r.imports(), documentIntake, importReports, audit, clock),
                 importReports);
+
+        // e-mail: messages (from mailboxes, uploads) recorded exactly once as a process with their attachments
+        mail = new MessageIntake(tx, r.receivedMessages(), documentIntake, placement, r.caseFiles(), audit, clock,
+                settings.processing().crashLimit());
 
         // records management: retention, legal holds, disposal, transfer to the archive
         RecordsProtection protection = new RecordsProtection(adapters.blobs(), r.documents(), clock, settings.worm());
@@ -293,6 +299,11 @@ public final class AkteCore {
 
     public ImportService imports() {
         return imports;
+    }
+
+    /** Recording e-mail messages and their attachments, exactly once. */
+    public MessageIntake mail() {
+        return mail;
     }
 
     public RetentionService retention() {

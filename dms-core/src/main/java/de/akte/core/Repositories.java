@@ -10,6 +10,7 @@ import de.akte.core.document.DocumentRepository;
 import de.akte.core.fileplan.FilePlanRepository;
 import de.akte.core.hold.LegalHoldRepository;
 import de.akte.core.imports.ImportRepository;
+import de.akte.core.mail.ReceivedMessageRepository;
 import de.akte.core.indexing.IndexOutbox;
 import de.akte.core.processing.ProcessingTaskRepository;
 import de.akte.core.routing.RoutingRequestRepository;
@@ -23,5 +24,6 @@ public record Repositories(AuditRepository audit, DepartmentRepository departmen
                            DocumentRepository documents, ProcessingTaskRepository tasks, IndexOutbox indexOutbox,
                            AnnotationRepository annotations, SavedSearchRepository savedSearches,
                            ClassificationRuleRepository classificationRules, RoutingRequestRepository routingRequests,
-                           LegalHoldRepository holds, DisposalRepository disposals, ImportRepository imports) {
+                           LegalHoldRepository holds, DisposalRepository disposals, ImportRepository imports,
+                           ReceivedMessageRepository receivedMessages) {
 }

@@ -266,12 +266,12 @@ public class Document {
         routingNote = null;
     }
 
-    /** The scanned batch this document was cut from, if any. */
+    /** The scanned batch (or the e-mail message) this document was cut from, if any. */
     public Optional<Long> batchDocumentId() {
         return Optional.ofNullable(batchDocumentId);
     }
 
-    /** Marks this document as cut from the given scanned batch. */
+    /** Marks this document as cut from the given scanned batch or e-mail message. */
     public void cutFrom(long batchId) {
         this.batchDocumentId = batchId;
     }

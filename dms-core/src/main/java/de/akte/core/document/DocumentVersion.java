@@ -155,13 +155,37 @@ public class DocumentVersion {
         return Map.copyOf(metadata);
     }
 
-    /** Records what processing learned about this version's content. */
+    /**
+     * Metadata under this prefix was given when the version arrived (an e-mail's sender, recipients, subject, date
+     * and Message-ID): recognition keeps it and cannot overwrite it.
+     */
+    public static final String GIVEN_PREFIX = "mail.";
+
+    /** Records what the intake knew of the content (keys under {@link #GIVEN_PREFIX}). */
+    public void describe(Map<String, String> given) {
+        given.forEach((k, v) -> {
+            if (!k.startsWith(GIVEN_PREFIX)) {
+                throw new IllegalArgumentException("metadata given at intake is named " + GIVEN_PREFIX + "…, not " + k);
+            }
+            put(k, v);
+        });
+    }
+
+    private void put(String k, String v) {
+        if (k != null && v != null && !v.isBlank()) {
+            String key = k.length() > 100 ? k.substring(0, 100) : k;
+            String value = v.length() > 4000 ? v.substring(0, 3997) + "..." : v;
+            this.metadata.put(key, value);
+        }
+    }
+
+    /** Records what processing learned about this version's content; what the intake gave stays. */
     public void recordRecognition(String detectedMediaType, int pages, Map<String, String> foundMetadata) {
         this.mediaType = Objects.requireNonNull(detectedMediaType);
         this.pageCount = pages;
-        this.metadata.clear();
+        this.metadata.keySet().removeIf(k -> !k.startsWith(GIVEN_PREFIX));
         foundMetadata.forEach((k, v) -> {
-            if (k != null && v != null && !v.isBlank()) {
+            if (k != null && v != null && !v.isBlank() && !k.startsWith(GIVEN_PREFIX)) {
                 String key = k.length() > 100 ? k.substring(0, 100) : k;
                 String value = v.length() > 4000 ? v.substring(0, 4000) : v;
                 this.metadata.put(key, value);

@@ -25,7 +25,9 @@ public enum SystemActor {
     /** The server's start: the first administrator, and the repair of accounts that break separation of duties. */
     START_UP("start-up"),
     /** The demo data loaded into an empty system on request. */
-    DEMO_DATA("demo-data");
+    DEMO_DATA("demo-data"),
+    /** The e-mail intake: mailboxes, and uploaded messages taken apart. */
+    MAILBOX("mailbox");
 
     /** What every system actor's name starts with. */
     public static final String PREFIX = "system:";

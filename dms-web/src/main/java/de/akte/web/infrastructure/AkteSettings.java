@@ -55,6 +55,7 @@ import java.util.stream.Collectors;
  * @param xdomea         who signs the xdomea messages: the administration and the archive it offers records to
  * @param host           the server this runs in: its name as a lease holder, its home, Java and class path
  * @param search         where the search index lives: local Lucene or an OpenSearch cluster
+ * @param mail           the mailboxes taken in and how far their messages are taken apart
  */
 public record AkteSettings(Path dataDir, Path spoolDir, long maxUploadBytes, String storage, S3 s3, Optional<String> adminPassword,
                            boolean seedDemoData, Optional<String> demoPassword, int passwordIterations, Ocr ocr,
@@ -62,7 +63,7 @@ public record AkteSettings(Path dataDir, Path spoolDir, long maxUploadBytes, Str
                            Parsers parsers, OptionalLong decodedPageBudgetMb,
                            MalwareScan malwareScan, PageRenderLimits pageRendering, ImportRoots importRoots,
                            ZipLimits zipLimits, Duration readAuditWindow, SecuritySettings security, Xdomea xdomea,
-                           Host host, SearchSettings search) {
+                           Host host, SearchSettings search, MailSettings mail) {
 
     /** Who signs the xdomea messages: the administration ({@code AKTE_XDOMEA_SENDER}) and the archive. */
     public record Xdomea(String sender, String archive) {
@@ -170,7 +171,8 @@ public record AkteSettings(Path dataDir, Path spoolDir, long maxUploadBytes, Str
                 l.get("akte.import.roots").map(ImportRoots::parse).orElse(ImportRoots.none()), zipLimits(l),
                 readAuditWindow(l), SecuritySettings.from(system, env),
                 new Xdomea(l.get("akte.xdomea.sender").orElse("Akte"), l.get("akte.xdomea.archive").orElse("Archiv")),
-                host(system, env), SearchSettings.from(system, env));
+                host(system, env), SearchSettings.from(system, env),
+                MailSettings.from(system, env, zipLimits(l)));
     }
 
     private static Host host(Properties system, Map<String, String> env) {

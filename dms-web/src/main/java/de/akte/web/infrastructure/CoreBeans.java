@@ -60,6 +60,7 @@ import de.akte.core.application.filing.RoutingDesk;
 import de.akte.core.health.Heartbeats;
 import de.akte.core.application.health.SystemHealth;
 import de.akte.core.application.imports.ImportService;
+import de.akte.core.application.mail.MessageIntake;
 import de.akte.core.application.documents.PageImageService;
 import de.akte.ingest.pages.RenderedPages;
 import de.akte.ingest.imports.source.ZipLimits;
@@ -464,6 +465,12 @@ public class CoreBeans {
     @Dependent
     DisposalService disposalService() {
         return core.disposals();
+    }
+
+    @Produces
+    @Dependent
+    MessageIntake messageIntake() {
+        return core.mail();
     }
 
     @Produces

@@ -70,7 +70,17 @@ public class DocumentIntake {
      */
     public long create(Caller caller, NewDocument request, LocalDate documentDate, ContentDescriptor stored,
                        String origin) {
-        return newDocuments.create(caller, request, documentDate, stored, origin);
+        return create(caller, request, documentDate, stored, origin, Provenance.NONE);
+    }
+
+    /**
+     * As {@link #create(Caller, NewDocument, LocalDate, ContentDescriptor, String)}, for a document that belongs
+     * with others: into a process of its case file, taken from another document (an e-mail's attachment from the
+     * message), with metadata the intake already knew.
+     */
+    public long create(Caller caller, NewDocument request, LocalDate documentDate, ContentDescriptor stored,
+                       String origin, Provenance provenance) {
+        return newDocuments.create(caller, request, documentDate, stored, origin, provenance);
     }
 
     /** Wakes the processing workers after the caller's unit of work with {@link #create} calls committed. */

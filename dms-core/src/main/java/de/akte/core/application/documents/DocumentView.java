@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * A document as the API shows it.
  *
- * @param batchDocumentId the scanned batch this document was cut from, if any
+ * @param batchDocumentId the scanned batch (or the e-mail message) this document was cut from, if any
  * @param fields          dates, file references, IBANs, amounts and senders found in the current version
  * @param filingState     AUTO_FILED, REVIEW (waits in the inbox) or FILED (by a person); null before recognition
  * @param classification  the predictions by label: documentType, department, caseFile

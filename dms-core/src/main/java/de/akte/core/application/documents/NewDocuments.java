@@ -35,18 +35,23 @@ public class NewDocuments {
     }
 
     /** See {@link DocumentIntake#create}. */
-    long create(Caller caller, NewDocument request, LocalDate documentDate, ContentDescriptor stored, String origin) {
+    long create(Caller caller, NewDocument request, LocalDate documentDate, ContentDescriptor stored, String origin,
+                Provenance provenance) {
         DocumentIntake.requireContributor(caller);
         FileName fileName = IncomingContent.fileName(request.fileName());
         String title = DocumentTexts.optional(request.title(), "title", 500);
         String documentType = DocumentTexts.optional(request.documentType(), "documentType", 100);
         DocumentPlacement.Place p = placement.place(caller, request.caseFile(), request.department());
         Document document = new Document(title != null ? title : fileName.baseName(), p.department(),
-                p.caseFile(), null, documentType, clock.now(), caller.username());
+                p.caseFile(), provenance.process(), documentType, clock.now(), caller.username());
         if (documentDate != null) {
             document.dateAs(documentDate);
         }
+        if (provenance.takenFrom() != null) {
+            document.cutFrom(provenance.takenFrom());
+        }
         DocumentVersion version = document.addVersion(stored, clock.now(), caller.username());
+        version.describe(provenance.metadata());
         documents.add(document);
         queue.enqueue(document, version);
         audit.record(caller.username(), AuditAction.CREATE, "document", document.id().toString(),

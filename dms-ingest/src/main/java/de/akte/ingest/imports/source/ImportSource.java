@@ -86,6 +86,16 @@ public final class ImportSource implements AutoCloseable {
         return new ZipSpooler(real, zipLimits).spool();
     }
 
+    /**
+     * The files of a ZIP that arrived inside something else (an e-mail attachment), spooled to a temporary folder and
+     * held to the limits while it expands.
+     *
+     * @throws ImportSourceException when the ZIP is over a limit or unreadable, with the reason
+     */
+    public static ImportSource unzip(Path zip, ZipLimits limits) {
+        return new ZipSpooler(zip, limits).spool();
+    }
+
     @Override
     public void close() {
         if (spoolDirectory == null) {

@@ -16,6 +16,7 @@ public final class JpaRepositories {
                 new JpaDocumentRepository(em), new JpaProcessingTaskRepository(em), new JpaIndexOutbox(em, clock),
                 new JpaAnnotationRepository(em), new JpaSavedSearchRepository(em),
                 new JpaClassificationRuleRepository(em), new JpaRoutingRequestRepository(em),
-                new JpaLegalHoldRepository(em), new JpaDisposalRepository(em), new JpaImportRepository(em));
+                new JpaLegalHoldRepository(em), new JpaDisposalRepository(em), new JpaImportRepository(em),
+                new JpaReceivedMessageRepository(em));
     }
 }

@@ -11,6 +11,7 @@ import de.akte.core.classification.ClassificationRule;
 import de.akte.core.document.DocumentPage;
 import de.akte.core.imports.ImportBatch;
 import de.akte.core.imports.ImportItem;
+import de.akte.core.mail.ReceivedMessage;
 import de.akte.core.document.DocumentVersion;
 import de.akte.core.fileplan.FilePlan;
 import de.akte.core.fileplan.FilePlanNode;
@@ -43,6 +44,6 @@ public final class MappedEntities {
                 IndexRequest.class, AuditEntry.class, AuditChainHead.class, ApiToken.class, ImportBatch.class,
                 ImportItem.class, ClassificationRule.class, LegalHold.class, Disposal.class,
                 DestructionCertificate.class, PendingBlobDeletion.class, Annotation.class, SavedSearch.class,
-                RoutingRequest.class);
+                RoutingRequest.class, ReceivedMessage.class);
     }
 }
