@@ -30,7 +30,7 @@ public final class ClassifierEvaluation {
     public static final int DEFAULT_FOLDS = 5;
     public static final long DEFAULT_SEED = 42;
     /** The default of {@code AKTE_AUTO_FILE_CONFIDENCE}. */
-    public static final double DEFAULT_THRESHOLD = 0.7;
+    public static final double DEFAULT_THRESHOLD = 0.95;
 
     /** Which classifier is measured. */
     public enum Method {
