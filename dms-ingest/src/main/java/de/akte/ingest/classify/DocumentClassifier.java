@@ -27,6 +27,15 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
@@ -111,6 +120,97 @@ public final class DocumentClassifier implements AutoCloseable {
         change(() -> writer.updateDocument(ExampleIndex.idTerm(example.id()), ExampleIndex.toDocument(example)));
     }
 
+    /** Adds or replaces the example as the filing numbered {@code sequence}, with its text kept. */
+    void learn(TrainingExample example, long sequence) {
+        change(() -> writer.updateDocument(ExampleIndex.idTerm(example.id()), ExampleIndex.toDocument(example, sequence)));
+    }
+
+    /** Throws all examples away and learns these, numbered from 1 in order. */
+    void rebuildNumbered(List<TrainingExample> all) {
+        change(() -> {
+            writer.deleteAll();
+            long sequence = 0;
+            for (TrainingExample example : all) {
+                writer.updateDocument(ExampleIndex.idTerm(example.id()), ExampleIndex.toDocument(example, ++sequence));
+            }
+        });
+    }
+
+    /**
+     * The nearest learned examples to an analysed text, by BM25 over a few of its most telling stems and character
+     * n-grams (chosen by the caller), keeping only those that share at least {@code minimumSharedWords} of
+     * {@code explainedWords}. Few query terms keep the search short however many examples there are; the rare
+     * terms chosen have short posting lists.
+     */
+    List<Neighbour> nearest(List<String> stems, List<String> grams, List<String> explainedWords, int minimumSharedWords) {
+        return withSearcher(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
+            if (reader.numDocs() == 0 || stems.isEmpty() && grams.isEmpty()) {
+                return List.of();
+            }
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            for (String stem : stems) {
+                query.add(new BoostQuery(new TermQuery(new org.apache.lucene.index.Term(ExampleIndex.STEMS, stem)),
+                        settings.stemsWeight()), BooleanClause.Occur.SHOULD);
+            }
+            for (String gram : grams) {
+                query.add(new BoostQuery(new TermQuery(new org.apache.lucene.index.Term(ExampleIndex.GRAMS, gram)),
+                        settings.gramsWeight()), BooleanClause.Occur.SHOULD);
+            }
+            List<Neighbour> found = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(query.build(), settings.neighbours()).scoreDocs) {
+                Document stored = withoutText(searcher, hit.doc);
+                Neighbour neighbour = new Neighbour(stored.get(ExampleIndex.ID), hit.score, ExampleIndex.labels(stored),
+                        sharedWords(reader, hit.doc, explainedWords));
+                if (neighbour.sharedWords().size() >= minimumSharedWords) {
+                    found.add(neighbour);
+                }
+            }
+            return found;
+        });
+    }
+
+    /** Whether every example keeps its text and filing number (an earlier version kept neither). */
+    boolean keepsTexts() {
+        return withSearcher(searcher -> searcher.count(new FieldExistsQuery(ExampleIndex.SEQUENCE))
+                == searcher.getIndexReader().numDocs());
+    }
+
+    /** The highest filing number learned, 0 if none. */
+    long lastSequence() {
+        return withSearcher(searcher -> {
+            if (searcher.getIndexReader().numDocs() == 0) {
+                return 0L;
+            }
+            TopDocs last = searcher.search(new MatchAllDocsQuery(), 1,
+                    new Sort(new SortField(ExampleIndex.SEQUENCE, SortField.Type.LONG, true)));
+            return ((Long) ((FieldDoc) last.scoreDocs[0]).fields[0]);
+        });
+    }
+
+    /** The examples learned after filing number {@code sequence}, in filing order, with their numbers. */
+    List<Numbered> after(long sequence) {
+        return withSearcher(searcher -> {
+            Query newer = LongPoint.newRangeQuery(ExampleIndex.SEQUENCE, sequence + 1, Long.MAX_VALUE);
+            int count = searcher.count(newer);
+            if (count == 0) {
+                return List.of();
+            }
+            Sort bySequence = new Sort(new SortField(ExampleIndex.SEQUENCE, SortField.Type.LONG));
+            List<Numbered> examples = new ArrayList<>();
+            for (ScoreDoc hit : searcher.search(newer, count, bySequence).scoreDocs) {
+                Document stored = searcher.storedFields().document(hit.doc);
+                examples.add(new Numbered((Long) ((FieldDoc) hit).fields[0], new TrainingExample(
+                        stored.get(ExampleIndex.ID), stored.get(ExampleIndex.TEXT), ExampleIndex.labels(stored))));
+            }
+            return examples;
+        });
+    }
+
+    /** An example with the number of the filing that taught it. */
+    record Numbered(long sequence, TrainingExample example) {
+    }
+
     /** Removes the example with this id, if learned. */
     public void forget(String id) {
         change(() -> writer.deleteDocuments(ExampleIndex.idTerm(id)));
@@ -180,6 +280,18 @@ public final class DocumentClassifier implements AutoCloseable {
             }
             return vote.predict(found, words);
         });
+    }
+
+    // a neighbour's kept text is not needed to vote or explain, and is the bulk of what is stored
+    private static Document withoutText(IndexSearcher searcher, int doc) throws IOException {
+        DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor() {
+            @Override
+            public Status needsField(FieldInfo fieldInfo) {
+                return ExampleIndex.TEXT.equals(fieldInfo.name) ? Status.NO : Status.YES;
+            }
+        };
+        searcher.storedFields().document(doc, visitor);
+        return visitor.getDocument();
     }
 
     private static Set<String> sharedWords(IndexReader reader, int doc, List<String> words) throws IOException {

@@ -14,6 +14,8 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
@@ -29,6 +31,8 @@ final class ExampleIndex {
     static final String ID = "id";
     static final String STEMS = "stems";
     static final String GRAMS = "grams";
+    static final String TEXT = "text";
+    static final String SEQUENCE = "sequence";
     private static final String LABEL_PREFIX = "label.";
 
     // Term vectors on the stems let a prediction name the words it shares with its neighbours.
@@ -73,8 +77,19 @@ final class ExampleIndex {
     }
 
     static Document toDocument(TrainingExample example) {
+        return toDocument(example, 0);
+    }
+
+    /**
+     * The example with the text kept (so a lost model can be learned again from its own scope) and the number of
+     * the filing that taught it (so a model snapshot knows which filings came after it).
+     */
+    static Document toDocument(TrainingExample example, long sequence) {
         Document document = new Document();
         document.add(new StringField(ID, example.id(), Field.Store.YES));
+        document.add(new StoredField(TEXT, example.text()));
+        document.add(new LongPoint(SEQUENCE, sequence));
+        document.add(new NumericDocValuesField(SEQUENCE, sequence));
         document.add(new Field(STEMS, example.text(), STEMS_TYPE));
         document.add(new Field(GRAMS, example.text(), GRAMS_TYPE));
         example.labels().forEach((label, value) -> document.add(new StoredField(LABEL_PREFIX + label, value)));

@@ -12,6 +12,9 @@ record NeighbourSettings(int neighbours, float stemsWeight, float gramsWeight, i
     // its score would drown the stems' at equal weight (1 : 1 gave 0.93, 1 : 0.25 0.95). More query
     // terms (50 / 100) added noise words, not accuracy.
     static final NeighbourSettings DEFAULTS = new NeighbourSettings(15, 1.0f, 0.25f, 30, 60);
+    // Beside the linear model, neighbours choose case files and name the filed documents of a reason. Their query is
+    // a few of the text's rarest stems and n-grams, so its cost hardly grows with the number of filed documents.
+    static final NeighbourSettings SCOPED = new NeighbourSettings(15, 1.0f, 0.25f, 25, 25);
 
     NeighbourSettings {
         if (neighbours < 1) {

@@ -65,7 +65,22 @@ final class NeighbourVote {
         return predictions;
     }
 
-    private static String reason(List<Neighbour> voters, int neighbours, List<String> queryWords) {
+    /** Each value's share of the neighbours' similarity mass for one label (empty without neighbours). */
+    static Map<String, Double> shares(List<Neighbour> neighbours, String label) {
+        double total = neighbours.stream().mapToDouble(Neighbour::similarity).sum();
+        Map<String, Double> shares = new HashMap<>();
+        if (total > 0) {
+            for (Neighbour neighbour : neighbours) {
+                String value = neighbour.labels().get(label);
+                if (value != null) {
+                    shares.merge(value, neighbour.similarity() / total, Double::sum);
+                }
+            }
+        }
+        return shares;
+    }
+
+    static String reason(List<Neighbour> voters, int neighbours, List<String> queryWords) {
         List<String> ids = voters.stream().map(Neighbour::id).limit(IDS_SHOWN).toList();
         StringBuilder reason = new StringBuilder()
                 .append("similar to ").append(voters.size()).append(" of ").append(neighbours)

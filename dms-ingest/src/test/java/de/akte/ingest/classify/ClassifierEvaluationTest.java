@@ -17,7 +17,7 @@ class ClassifierEvaluationTest {
 
     @Test
     void theSampleCorpusIsClassifiedWellUnderBothProtocols() throws Exception {
-        List<LabelledText> corpus = new LabelledCorpusReader().read(sampleCorpus());
+        List<LabelledText> corpus = new LabelledCorpusReader().read(sampleCorpus()).documents();
         assertTrue(corpus.size() >= 120, "sample corpus size " + corpus.size());
 
         EvaluationResult result = new ClassifierEvaluation().evaluate(corpus);
@@ -49,7 +49,7 @@ class ClassifierEvaluationTest {
 
     @Test
     void theFoldsPartitionTheCorpusSoEveryDocumentIsPredictedOnce() throws Exception {
-        List<LabelledText> corpus = new LabelledCorpusReader().read(sampleCorpus()).subList(0, 40);
+        List<LabelledText> corpus = new LabelledCorpusReader().read(sampleCorpus()).documents().subList(0, 40);
 
         ProtocolResult result = new ClassifierEvaluation(GermanAnalysis.withBundledDictionary(), 3, 7)
                 .crossValidate(corpus);

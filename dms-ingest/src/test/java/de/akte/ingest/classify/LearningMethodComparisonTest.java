@@ -44,7 +44,7 @@ class LearningMethodComparisonTest {
 
     @Test
     void ownNearestNeighboursAreAtLeastAsAccurateAsLucenesClassifiers() throws Exception {
-        List<LabelledText> corpus = new LabelledCorpusReader().read(sampleCorpus());
+        List<LabelledText> corpus = new LabelledCorpusReader().read(sampleCorpus()).documents();
         ClassifierEvaluation evaluation = new ClassifierEvaluation(analysis, 5, ClassifierEvaluation.DEFAULT_SEED);
         List<List<Integer>> folds = evaluation.stratifiedFolds(corpus);
 

@@ -166,7 +166,7 @@ public record AkteSettings(Path dataDir, Path spoolDir, long maxUploadBytes, Str
                         l.get("akte.hot.folder.department").orElse(null),
                         Duration.ofSeconds(l.get("akte.hot.folder.settle.seconds").map(Long::parseLong).orElse(5L)),
                         l.get("akte.hot.folder.departments").map(AkteSettings::codes).orElse(null))),
-                l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.7), crashLimit(l), parsers(l),
+                l.get("akte.auto.file.confidence").map(Double::parseDouble).orElse(0.95), crashLimit(l), parsers(l),
                 decodedPageBudgetMb(l), malwareScan(l), pageRendering(l),
                 l.get("akte.import.roots").map(ImportRoots::parse).orElse(ImportRoots.none()), zipLimits(l),
                 readAuditWindow(l), SecuritySettings.from(system, env),
