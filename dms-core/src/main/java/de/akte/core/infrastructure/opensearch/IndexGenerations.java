@@ -51,6 +51,10 @@ final class IndexGenerations {
         if (!behind(read).isEmpty() && !behind(write).isEmpty()) {
             return;
         }
+        if (behind(read).isEmpty() && client.indices().exists(e -> e.index(read)).value()) {
+            throw new IllegalStateException("an OpenSearch index named " + read + " exists that Akte did not make; "
+                    + "Akte's index name is an alias over its own indices: choose another AKTE_OPENSEARCH_INDEX");
+        }
         Set<String> writing = behind(write);
         String generation = writing.isEmpty() ? create(read + FIRST) : writing.iterator().next();
         List<Action> actions = new ArrayList<>();

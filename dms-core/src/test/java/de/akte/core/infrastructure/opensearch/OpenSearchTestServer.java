@@ -65,6 +65,16 @@ final class OpenSearchTestServer {
         send("DELETE", "/" + index + "-g*", null);
     }
 
+    /** Creates a plain index, as someone other than Akte would. */
+    void createPlainIndex(String index) throws Exception {
+        check(send("PUT", "/" + index, null));
+    }
+
+    /** Removes a plain index. */
+    void removePlainIndex(String index) throws Exception {
+        send("DELETE", "/" + index, null);
+    }
+
     /** How many generations of the index exist. */
     int generations(String index) throws Exception {
         String body = send("GET", "/_cat/indices/" + index + "-g*?h=index", null).body().strip();

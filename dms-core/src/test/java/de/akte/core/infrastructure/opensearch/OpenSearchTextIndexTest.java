@@ -128,6 +128,20 @@ class OpenSearchTextIndexTest extends TextIndexContractTest {
         }
 
         @Test
+        void anIndexSomeoneElseMadeUnderTheNameIsNotTakenOver() throws Exception {
+            OpenSearchSettings taken = server.freshIndex();
+            server.createPlainIndex(taken.index());
+            try (OpenSearchTextIndex other = OpenSearchTextIndex.connect(taken, analysis)) {
+                IllegalStateException refused = assertThrows(IllegalStateException.class,
+                        () -> other.search(SearchQuery.of("Wohngeld", null)));
+                assertTrue(refused.getMessage().contains("AKTE_OPENSEARCH_INDEX"), refused.getMessage());
+                assertEquals(HealthStatus.DOWN, other.health().status());
+            } finally {
+                server.removePlainIndex(taken.index());
+            }
+        }
+
+        @Test
         void aNodeThatCannotBeReachedIsDownWithAReason() throws Exception {
             int closedPort;
             try (ServerSocket socket = new ServerSocket(0)) {
